@@ -1,0 +1,2 @@
+export { createDb, type Db } from './client.ts';
+export * from './generated/prisma/client.ts';
