@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /** Thrown when the environment is invalid; the message names each bad variable. */
@@ -43,6 +44,8 @@ const envSchema = z.object({
   DKIM_SELECTOR: optionalString,
   DKIM_PRIVATE_KEY: optionalString,
   HF_TOKEN: optionalString,
+  /** The topic taxonomy loaded at start; point it at your own copy to change topics. */
+  TOPICS_FILE: z.string().default(fileURLToPath(new URL('../../../data/topics.json', import.meta.url))),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -64,6 +67,7 @@ function toConfig(env: z.infer<typeof envSchema>, appSecret: string) {
     adminToken: env.ADMIN_TOKEN,
     logLevel: env.LOG_LEVEL,
     hfToken: env.HF_TOKEN,
+    topicsFile: env.TOPICS_FILE,
     mail: {
       /** With no SMTP_URL outside production, mail goes to the built-in capture server. */
       capture: env.SMTP_URL === undefined,
@@ -96,8 +100,7 @@ function productionProblems(env: z.infer<typeof envSchema>): string[] {
   const problems: string[] = [];
   if (!env.APP_SECRET || env.APP_SECRET.length < MIN_SECRET_LENGTH)
     problems.push(`APP_SECRET: required in production, at least ${MIN_SECRET_LENGTH} characters`);
-  if (!env.ADMIN_TOKEN || env.ADMIN_TOKEN.length < 16)
-    problems.push('ADMIN_TOKEN: required in production, at least 16 characters');
+  if (!env.ADMIN_TOKEN || env.ADMIN_TOKEN.length < 16) problems.push('ADMIN_TOKEN: required in production, at least 16 characters');
   if (!env.SMTP_URL) problems.push('SMTP_URL: required in production (the mail capture is for development only)');
   if (env.PUBLIC_URL === 'http://localhost:3000') problems.push('PUBLIC_URL: set it to the public address of this service');
   return problems;

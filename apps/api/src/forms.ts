@@ -1,0 +1,31 @@
+import type { Context } from 'hono';
+
+type FormValue = string | File | Array<string | File>;
+
+function strings(value: FormValue | undefined): string[] {
+  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return list.filter((item): item is string => typeof item === 'string');
+}
+
+function first(value: FormValue | undefined): string | undefined {
+  return strings(value)[0];
+}
+
+/** Reads the subscribe/preferences form into the same shape the JSON API takes. */
+export async function readChoicesForm(c: Context) {
+  const form = (await c.req.parseBody({ all: true })) as Record<string, FormValue>;
+  return {
+    email: first(form.email),
+    topics: strings(form.topics),
+    keywords: strings(form.keywords)
+      .flatMap((text) => text.split(/[\n,;]/))
+      .map((phrase) => phrase.trim())
+      .filter(Boolean),
+    timezone: first(form.timezone),
+    deliveryHour: first(form.deliveryHour),
+    frequency: first(form.frequency),
+    papersPerEmail: first(form.papersPerEmail),
+    /** Honeypot: a field people never see; bots fill it. */
+    website: first(form.website),
+  };
+}

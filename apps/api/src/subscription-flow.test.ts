@@ -1,0 +1,278 @@
+import { emailHash } from '@paperboy/subscriptions';
+import { signToken } from '@paperboy/tokens';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { linkIn, pathOf, startTestStack, TEST_PUBLIC_URL, type TestStack } from './testing/stack.ts';
+
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(async () => {
+  await stack?.close();
+});
+beforeEach(async () => {
+  stack.capture.clear();
+  await stack.services.db.subscriber.deleteMany();
+  await stack.services.db.suppression.deleteMany();
+});
+
+const choices = {
+  topics: ['audio', 'llm'],
+  keywords: ['source separation'],
+  timezone: 'Europe/Paris',
+  deliveryHour: 7,
+  frequency: 'daily',
+  papersPerEmail: 5,
+};
+
+function postJson(path: string, body: unknown) {
+  return stack.app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+function postForm(path: string, fields: Record<string, string | string[]> = {}) {
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields)) for (const item of [value].flat()) body.append(name, item);
+  return stack.app.request(path, { method: 'POST', body });
+}
+
+async function subscribeAndConfirm(email: string) {
+  expect((await postJson('/api/v1/subscriptions', { email, ...choices })).status).toBe(202);
+  const mail = await stack.capture.waitFor((m) => m.to.includes(email.toLowerCase()) || m.to.includes(email));
+  const confirmPath = pathOf(linkIn(mail.text, `${TEST_PUBLIC_URL}/confirm/`));
+  const confirmed = await stack.app.request(confirmPath, { method: 'POST' });
+  expect(confirmed.status).toBe(200);
+  const page = await confirmed.text();
+  return { page, preferencesPath: pathOf(linkIn(page.replaceAll('&amp;', '&'), `${TEST_PUBLIC_URL}/preferences/`)) };
+}
+
+describe('subscribing', () => {
+  it('sends a confirmation email that carries nothing the visitor typed except the address', async () => {
+    const response = await postJson('/api/v1/subscriptions', { ...choices, email: 'ada@example.org', keywords: ['buy cheap pills now'] });
+    expect(response.status).toBe(202);
+    expect(await response.json()).toMatchObject({ status: 'accepted' });
+
+    const mail = await stack.capture.waitFor((m) => m.to.includes('ada@example.org'));
+    expect(mail.subject).toMatch(/confirm/i);
+    expect(mail.text).toContain(`${TEST_PUBLIC_URL}/confirm/`);
+    expect(mail.html).toContain(`${TEST_PUBLIC_URL}/confirm/`);
+    expect(`${mail.html}${mail.text}${mail.subject}`).not.toMatch(/cheap pills|source separation/i);
+  });
+
+  it('does not confirm on GET (mail scanners prefetch links); the button does', async () => {
+    await postJson('/api/v1/subscriptions', { email: 'grace@example.org', ...choices });
+    const mail = await stack.capture.waitFor((m) => m.to.includes('grace@example.org'));
+    const confirmPath = pathOf(linkIn(mail.text, `${TEST_PUBLIC_URL}/confirm/`));
+
+    const preview = await stack.app.request(confirmPath);
+    expect(preview.status).toBe(200);
+    expect(await preview.text()).toContain('Confirm my subscription');
+    expect((await stack.services.db.subscriber.findFirstOrThrow({ where: { emailKey: 'grace@example.org' } })).status).toBe('pending');
+
+    const confirmed = await stack.app.request(confirmPath, { method: 'POST' });
+    expect(await confirmed.text()).toContain('subscribed');
+    const subscriber = await stack.services.db.subscriber.findFirstOrThrow({ where: { emailKey: 'grace@example.org' } });
+    expect(subscriber.status).toBe('confirmed');
+    expect(subscriber.consentedAt).not.toBeNull();
+  });
+
+  it('answers the same for new, pending and confirmed addresses, and mails each at most once per 10 minutes', async () => {
+    await subscribeAndConfirm('known@example.org');
+    // Eleven minutes later (the confirmation itself counted against the 10-minute allowance):
+    await stack.services.db.subscriber.updateMany({ data: { confirmationSentAt: new Date(Date.now() - 11 * 60_000) } });
+    stack.capture.clear();
+
+    const bodies = new Set<string>();
+    for (const email of ['known@example.org', 'fresh@example.org', 'fresh@example.org', 'FRESH@Example.org']) {
+      const response = await postJson('/api/v1/subscriptions', { email, ...choices });
+      expect(response.status).toBe(202);
+      bodies.add(await response.text());
+    }
+    expect(bodies.size).toBe(1);
+
+    const already = await stack.capture.waitFor((m) => m.to.includes('known@example.org'));
+    expect(already.subject).toMatch(/already/i);
+    expect(already.text).toContain(`${TEST_PUBLIC_URL}/preferences/`);
+    await stack.capture.waitFor((m) => m.to.some((to) => to.toLowerCase() === 'fresh@example.org'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(stack.capture.messages()).toHaveLength(2);
+    expect(await stack.services.db.subscriber.count({ where: { emailKey: 'fresh@example.org' } })).toBe(1);
+  });
+
+  it('keeps one subscriber and one email when the same address is submitted concurrently', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, () => postJson('/api/v1/subscriptions', { email: 'race@example.org', ...choices })),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array(12).fill(202));
+    await stack.capture.waitFor((m) => m.to.includes('race@example.org'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(stack.capture.messages().filter((m) => m.to.includes('race@example.org'))).toHaveLength(1);
+    expect(await stack.services.db.subscriber.count({ where: { emailKey: 'race@example.org' } })).toBe(1);
+  });
+
+  it.each([
+    ['a malformed address', { email: 'not-an-address' }, 'email'],
+    ['an overlong address', { email: `${'a'.repeat(250)}@example.org` }, 'email'],
+    ['CRLF in the address', { email: 'victim@example.org\r\nBcc: many@example.org' }, 'email'],
+    ['an unknown topic', { topics: ['astrology'] }, 'topics'],
+    ['no topic and no keyword', { topics: [], keywords: [] }, 'topics'],
+    ['eleven keywords', { keywords: Array.from({ length: 11 }, (_, i) => `phrase ${i}`) }, 'keywords'],
+    ['a keyword with markup', { keywords: ['<script>alert(1)</script>'] }, 'keywords'],
+    ['an unknown time zone', { timezone: 'Mars/Olympus' }, 'timezone'],
+    ['hour 24', { deliveryHour: 24 }, 'deliveryHour'],
+    ['12 papers per email', { papersPerEmail: 12 }, 'papersPerEmail'],
+  ])('rejects %s with a 400 naming the field, and sends nothing', async (_, override, field) => {
+    const response = await postJson('/api/v1/subscriptions', { email: 'bad@example.org', ...choices, ...override });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { fields: Record<string, string> };
+    expect(Object.keys(body.fields)).toContain(field);
+    expect(await stack.services.db.subscriber.count()).toBe(0);
+  });
+
+  it('rejects a body that is not JSON with a clear 400', async () => {
+    const response = await stack.app.request('/api/v1/subscriptions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{nope',
+    });
+    expect(response.status).toBe(400);
+  });
+
+  it('works as a plain HTML form: errors next to the field, values kept, then "check your inbox"', async () => {
+    const page = await stack.app.request('/');
+    const html = await page.text();
+    expect(html).toContain('Speech &amp; audio');
+    expect(html).toContain('name="email"');
+
+    const invalid = await postForm('/subscribe', { email: 'nope', topics: ['audio'], keywords: 'diffusion policy' });
+    expect(invalid.status).toBe(400);
+    const invalidHtml = await invalid.text();
+    expect(invalidHtml).toContain('Enter a valid email address');
+    expect(invalidHtml).toContain('diffusion policy');
+
+    const ok = await postForm('/subscribe', {
+      email: 'form@example.org',
+      topics: ['audio', 'vision'],
+      keywords: 'speech\nsource separation',
+      timezone: 'Asia/Tokyo',
+      deliveryHour: '6',
+      frequency: 'weekly',
+      papersPerEmail: '20',
+    });
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain('Check your inbox');
+    const subscriber = await stack.services.db.subscriber.findFirstOrThrow({
+      where: { emailKey: 'form@example.org' },
+      include: { topics: { include: { topic: true } } },
+    });
+    expect(subscriber).toMatchObject({
+      keywords: ['speech', 'source separation'],
+      timezone: 'Asia/Tokyo',
+      deliveryHour: 6,
+      frequency: 'weekly',
+      papersPerEmail: 20,
+    });
+    expect(subscriber.topics.map((t) => t.topic.slug).sort()).toEqual(['audio', 'vision']);
+  });
+
+  it('ignores a form submission whose honeypot field is filled', async () => {
+    const response = await postForm('/subscribe', { email: 'bot@example.org', topics: 'audio', website: 'http://spam.example' });
+    expect(await response.text()).toContain('Check your inbox');
+    expect(await stack.services.db.subscriber.count()).toBe(0);
+  });
+});
+
+describe('managing a subscription', () => {
+  it('changes every choice from the preferences page', async () => {
+    const { preferencesPath } = await subscribeAndConfirm('prefs@example.org');
+    const page = await (await stack.app.request(preferencesPath)).text();
+    expect(page).toContain('prefs@example.org');
+
+    const saved = await postForm(preferencesPath, {
+      topics: ['vision'],
+      keywords: 'gaussian splatting',
+      timezone: 'America/New_York',
+      deliveryHour: '18',
+      frequency: 'weekly',
+      papersPerEmail: '20',
+    });
+    expect(saved.status).toBe(303);
+    const after = await (await stack.app.request(saved.headers.get('location') ?? '')).text();
+    expect(after).toContain('Saved');
+    expect(after).toContain('gaussian splatting');
+    expect(after).toMatch(/value="America\/New_York" selected/);
+    expect(after).toMatch(/<input type="checkbox" name="topics" value="vision" checked/);
+    expect(after).not.toMatch(/value="audio" checked/);
+  });
+
+  it('unsubscribes only on POST, and the RFC 8058 one-click POST works without cookies or Origin', async () => {
+    const { preferencesPath } = await subscribeAndConfirm('leaver@example.org');
+    const token = signToken(stack.config.appSecret, 'unsubscribe', (await stack.services.db.subscriber.findFirstOrThrow()).id);
+    expect(await (await stack.app.request(`/unsubscribe/${token}`)).text()).toContain('Unsubscribe from Paperboy?');
+    expect((await stack.services.db.subscriber.findFirstOrThrow()).status).toBe('confirmed');
+
+    const oneClick = await postForm(`/unsubscribe/${token}`, { 'List-Unsubscribe': 'One-Click' });
+    expect(oneClick.status).toBe(200);
+    expect((await stack.services.db.subscriber.findFirstOrThrow()).status).toBe('unsubscribed');
+
+    const multipart = new FormData();
+    multipart.append('List-Unsubscribe', 'One-Click');
+    const again = await stack.app.request(`/unsubscribe/${token}`, { method: 'POST', body: multipart });
+    expect(again.status).toBe(200);
+    expect(await again.text()).toContain('unsubscribed');
+
+    const preferences = await (await stack.app.request(preferencesPath)).text();
+    expect(preferences).toContain('Resubscribe');
+  });
+
+  it('erases the address on "delete my data" and never mails it again', async () => {
+    const { preferencesPath } = await subscribeAndConfirm('erase@example.org');
+    const deleted = await postForm(`${preferencesPath}/delete`);
+    expect(await deleted.text()).toContain('Your data is deleted');
+    expect(await stack.services.db.subscriber.count()).toBe(0);
+    expect(await stack.services.db.suppression.findFirst({ where: { emailHash: emailHash('erase@example.org') } })).not.toBeNull();
+
+    stack.capture.clear();
+    expect((await postJson('/api/v1/subscriptions', { email: 'Erase@example.org', ...choices })).status).toBe(202);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(stack.capture.messages()).toHaveLength(0);
+    expect((await stack.app.request(preferencesPath)).status).toBe(404);
+  });
+});
+
+describe('links that are not ours', () => {
+  it('answers forged, expired, truncated and wrong-purpose tokens with the same page, changing nothing', async () => {
+    await subscribeAndConfirm('target@example.org');
+    const { id } = await stack.services.db.subscriber.findFirstOrThrow();
+    const secret = stack.config.appSecret;
+    const bad = [
+      signToken('not-the-secret-not-the-secret-0000', 'unsubscribe', id),
+      signToken(secret, 'preferences', id),
+      signToken(secret, 'confirm', id, new Date(Date.now() - 1000)),
+      signToken(secret, 'unsubscribe', id).slice(0, -4),
+      'garbage',
+    ];
+    const pages = new Set<string>();
+    for (const token of bad) {
+      const response = await postForm(`/unsubscribe/${token}`, { 'List-Unsubscribe': 'One-Click' });
+      expect(response.status).toBe(404);
+      pages.add(await response.text());
+    }
+    const expiredConfirm = await stack.app.request(`/confirm/${bad[2]}`, { method: 'POST' });
+    expect(expiredConfirm.status).toBe(404);
+    pages.add(await expiredConfirm.text());
+    expect(pages.size).toBe(1);
+    expect((await stack.services.db.subscriber.findFirstOrThrow()).status).toBe('confirmed');
+  });
+});
+
+describe('service endpoints', () => {
+  it('lists topics and reports health', async () => {
+    const topics = (await (await stack.app.request('/api/v1/topics')).json()) as { topics: Array<{ slug: string }> };
+    expect(topics.topics.map((t) => t.slug)).toContain('generative');
+    expect(topics.topics).toHaveLength(16);
+    const health = await stack.app.request('/healthz');
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok', postgres: 'ok', redis: 'ok' });
+  });
+});

@@ -1,0 +1,133 @@
+import { MAX_KEYWORDS, PAPERS_PER_EMAIL } from '@paperboy/subscriptions';
+
+export interface TopicOption {
+  slug: string;
+  name: string;
+  description: string;
+}
+
+export type FieldErrors = Record<string, string>;
+
+/** Values to show in the form: saved preferences, or what was just submitted (raw strings). */
+export interface ChoiceValues {
+  topics?: string[];
+  keywords?: string[] | string;
+  timezone?: string;
+  deliveryHour?: number | string;
+  frequency?: string;
+  papersPerEmail?: number | string;
+}
+
+const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
+const TIME_ZONES = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')];
+
+function FieldError(props: { id: string; message?: string }) {
+  return props.message ? (
+    <p class="field-error" id={props.id} role="alert">
+      {props.message}
+    </p>
+  ) : null;
+}
+
+function keywordText(keywords: ChoiceValues['keywords']): string {
+  return Array.isArray(keywords) ? keywords.join('\n') : (keywords ?? '');
+}
+
+function TopicsField(props: { topics: TopicOption[]; selected: string[]; error?: string }) {
+  return (
+    <fieldset class="topics" aria-describedby={props.error ? 'topics-error' : undefined}>
+      <legend>Topics</legend>
+      <FieldError id="topics-error" message={props.error} />
+      <div class="topic-grid">
+        {props.topics.map((topic) => (
+          <label class="topic-card">
+            <input type="checkbox" name="topics" value={topic.slug} checked={props.selected.includes(topic.slug)} />
+            <span class="topic-name">{topic.name}</span>
+            <span class="topic-description">{topic.description}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function ScheduleFields(props: { values: ChoiceValues; errors: FieldErrors }) {
+  const { values, errors } = props;
+  return (
+    <fieldset class="schedule">
+      <legend>Delivery</legend>
+      <div class="field-row">
+        <label>
+          Frequency
+          <select name="frequency">
+            <option value="daily" selected={values.frequency !== 'weekly'}>
+              Daily
+            </option>
+            <option value="weekly" selected={values.frequency === 'weekly'}>
+              Weekly (Mondays)
+            </option>
+          </select>
+        </label>
+        <label>
+          Hour
+          <select name="deliveryHour" aria-describedby={errors.deliveryHour ? 'deliveryHour-error' : undefined}>
+            {HOURS.map((hour) => (
+              <option
+                value={String(hour)}
+                selected={String(values.deliveryHour ?? 8) === String(hour)}
+              >{`${String(hour).padStart(2, '0')}:00`}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Time zone
+          <select
+            name="timezone"
+            data-detect-timezone={values.timezone ? undefined : 'true'}
+            aria-describedby={errors.timezone ? 'timezone-error' : undefined}
+          >
+            {TIME_ZONES.map((zone) => (
+              <option value={zone} selected={(values.timezone ?? 'UTC') === zone}>
+                {zone}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Papers per email
+          <select name="papersPerEmail">
+            {PAPERS_PER_EMAIL.map((count) => (
+              <option value={String(count)} selected={String(values.papersPerEmail ?? 10) === String(count)}>
+                {String(count)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <FieldError id="deliveryHour-error" message={errors.deliveryHour} />
+      <FieldError id="timezone-error" message={errors.timezone} />
+      <FieldError id="papersPerEmail-error" message={errors.papersPerEmail} />
+      <FieldError id="frequency-error" message={errors.frequency} />
+    </fieldset>
+  );
+}
+
+/** The choices shared by the subscribe form and the preferences page. */
+export function ChoiceFields(props: { topics: TopicOption[]; values: ChoiceValues; errors: FieldErrors }) {
+  const { values, errors } = props;
+  return (
+    <>
+      <TopicsField topics={props.topics} selected={values.topics ?? []} error={errors.topics} />
+      <label class="block">
+        Keywords <span class="hint">(optional, one phrase per line, up to {MAX_KEYWORDS}; e.g. “source separation”)</span>
+        <textarea name="keywords" rows={3} maxlength={700} aria-describedby={errors.keywords ? 'keywords-error' : undefined}>
+          {keywordText(values.keywords)}
+        </textarea>
+      </label>
+      <FieldError id="keywords-error" message={errors.keywords} />
+      <ScheduleFields values={values} errors={errors} />
+    </>
+  );
+}
+
+export { FieldError };

@@ -1,0 +1,55 @@
+import { ChoiceFields, type ChoiceValues, FieldError, type FieldErrors, type TopicOption } from './choice-fields.tsx';
+import { Layout, MessagePage } from './layout.tsx';
+
+export function SubscribePage(props: { topics: TopicOption[]; values?: ChoiceValues & { email?: string }; errors?: FieldErrors }) {
+  const values = props.values ?? {};
+  const errors = props.errors ?? {};
+  return (
+    <Layout title="Trending papers on your topics" script>
+      <section class="hero">
+        <h1>Trending research papers on your topics, one email a day.</h1>
+        <p class="lead">
+          Pick what you follow. Every morning (or every Monday) Paperboy sends the new papers that match, best first. Leave with one click.
+        </p>
+      </section>
+      <form class="card" method="post" action="/subscribe" novalidate>
+        {Object.keys(errors).length > 0 ? (
+          <p class="form-error" role="alert">
+            Please fix the highlighted fields.
+          </p>
+        ) : null}
+        <label class="block">
+          Email address
+          <input
+            type="email"
+            name="email"
+            required
+            maxlength={254}
+            autocomplete="email"
+            value={values.email ?? ''}
+            aria-invalid={errors.email ? 'true' : undefined}
+            aria-describedby={errors.email ? 'email-error' : undefined}
+          />
+        </label>
+        <FieldError id="email-error" message={errors.email} />
+        <ChoiceFields topics={props.topics} values={values} errors={errors} />
+        <button type="submit" class="primary">
+          Subscribe
+        </button>
+        <p class="hint">We send one confirmation email first. Nothing else until you click it.</p>
+      </form>
+    </Layout>
+  );
+}
+
+export function CheckInboxPage() {
+  return (
+    <MessagePage title="Check your inbox">
+      <p>
+        If the address is valid, a confirmation email is on its way. Click the button in it to start receiving your digest — until then, we
+        send nothing else.
+      </p>
+      <p class="hint">No email after a few minutes? Check your spam folder, or submit the form again in 10 minutes.</p>
+    </MessagePage>
+  );
+}

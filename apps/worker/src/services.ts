@@ -1,0 +1,29 @@
+import type { Config } from '@paperboy/config';
+import { createDb, type Db } from '@paperboy/db';
+import { compileEmailTemplates, createMailer, type EmailTemplates, type Mailer } from '@paperboy/mail';
+import { closeQueueContext, createQueueContext, type QueueContext } from '@paperboy/queue';
+
+/** What the job processors use, built once per worker process. */
+export interface WorkerServices {
+  config: Config;
+  db: Db;
+  queue: QueueContext;
+  mailer: Mailer;
+  templates: EmailTemplates;
+}
+
+export async function createWorkerServices(config: Config): Promise<WorkerServices> {
+  return {
+    config,
+    db: createDb(config.databaseUrl),
+    queue: createQueueContext(config.redisUrl, config.queuePrefix),
+    mailer: createMailer(config.mail),
+    templates: await compileEmailTemplates(),
+  };
+}
+
+export async function closeWorkerServices(services: WorkerServices): Promise<void> {
+  services.mailer.close();
+  await closeQueueContext(services.queue);
+  await services.db.$disconnect();
+}

@@ -1,0 +1,25 @@
+export { confirmSubscription } from './confirm.ts';
+export type { SubscriptionDeps } from './deps.ts';
+export {
+  fieldErrors,
+  InputError,
+  MAX_KEYWORDS,
+  PAPERS_PER_EMAIL,
+  type Preferences,
+  preferencesSchema,
+  type SubscriptionInput,
+  subscriptionSchema,
+} from './input.ts';
+export { linkFor, readToken, subscriberLinks } from './links.ts';
+export { getPreferences, type SubscriberPreferences, updatePreferences } from './preferences.ts';
+export { subscribe } from './subscribe.ts';
+export {
+  queueSubscriptionMail,
+  RESEND_INTERVAL_MINUTES,
+  type SubscriptionMailDeps,
+  sendSubscriptionMail,
+  subscriptionMailJob,
+} from './subscription-mail.job.ts';
+export { emailHash, isSuppressed } from './suppression.ts';
+export { listTopics, loadTopicsFile, resolveTopicIds } from './topics.ts';
+export { deleteSubscriberData, resubscribe, unsubscribe } from './unsubscribe.ts';

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+/** Invalid input, with one message per offending field (shown next to the field or as JSON). */
+export class InputError extends Error {
+  override name = 'InputError';
+  constructor(readonly fields: Record<string, string>) {
+    super(`Invalid input: ${Object.keys(fields).join(', ')}`);
+  }
+}
+
+export const PAPERS_PER_EMAIL = [5, 10, 20] as const;
+export const MAX_KEYWORDS = 10;
+export const MAX_TOPICS = 32;
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Normalises and de-duplicates keyword phrases ("  Source  separation " → "source separation"). */
+function normalizeKeywords(phrases: string[]): string[] {
+  const cleaned = phrases.map((phrase) => phrase.trim().replace(/\s+/g, ' ').toLowerCase()).filter(Boolean);
+  return [...new Set(cleaned)];
+}
+
+const keyword = z
+  .string()
+  .max(60, 'Each keyword must be at most 60 characters')
+  .regex(/^[\p{L}\p{N}\s\-+.'&/]*$/u, "Keywords may contain letters, digits, spaces and - + . ' & /");
+
+export const preferencesSchema = z.object({
+  topics: z
+    .array(z.string().regex(/^[a-z0-9-]{1,40}$/, 'Unknown topic'))
+    .max(MAX_TOPICS)
+    .default([])
+    .transform((slugs) => [...new Set(slugs)]),
+  keywords: z
+    .array(keyword)
+    .default([])
+    .transform(normalizeKeywords)
+    .refine((list) => list.length <= MAX_KEYWORDS, `At most ${MAX_KEYWORDS} keywords`)
+    .refine((list) => list.every((phrase) => phrase.length >= 2), 'Each keyword must be at least 2 characters'),
+  timezone: z.string().max(64).refine(isTimeZone, 'Unknown time zone').default('UTC'),
+  deliveryHour: z.coerce.number().int().min(0, 'Pick an hour from 0 to 23').max(23, 'Pick an hour from 0 to 23').default(8),
+  frequency: z.enum(['daily', 'weekly']).default('daily'),
+  papersPerEmail: z.coerce
+    .number()
+    .refine((n) => (PAPERS_PER_EMAIL as readonly number[]).includes(n), 'Choose 5, 10 or 20')
+    .default(10),
+});
+
+export const subscriptionSchema = preferencesSchema
+  .extend({
+    email: z.string().trim().max(254, 'That address is too long').pipe(z.email('Enter a valid email address')),
+  })
+  .refine((input) => input.topics.length > 0 || input.keywords.length > 0, {
+    path: ['topics'],
+    message: 'Pick at least one topic or add a keyword',
+  });
+
+export type PreferencesInput = z.input<typeof preferencesSchema>;
+export type Preferences = z.output<typeof preferencesSchema>;
+export type SubscriptionInput = z.input<typeof subscriptionSchema>;
+export type Subscription = z.output<typeof subscriptionSchema>;
+
+/** Field name → first message, from a zod error. */
+export function fieldErrors(error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? 'body');
+    fields[field] ??= issue.message;
+  }
+  return fields;
+}
+
+export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new InputError(fieldErrors(result.error));
+  return result.data;
+}

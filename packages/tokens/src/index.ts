@@ -1,0 +1,1 @@
+export { signToken, type TokenPurpose, verifyToken } from './tokens.ts';
