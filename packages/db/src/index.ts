@@ -1,2 +1,3 @@
 export { createDb, type Db } from './client.ts';
 export * from './generated/prisma/client.ts';
+export * from './migrations/index.ts';
