@@ -1,0 +1,75 @@
+import { nameCalendarDate } from './dates.ts';
+import { type EmailTemplate, fillEmailTemplate, footerValues } from './email-template.ts';
+import { isHttpUrl } from './escape.ts';
+import type { Values } from './template.ts';
+import type { DigestInput, DigestPaper, RenderedDigest } from './types.ts';
+import { describePapers, nameAuthors, squish, truncateAtWord } from './wording.ts';
+
+// Inbox lists show about 60–70 characters of subject and 90–140 of preview text.
+const MAX_SUBJECT_TITLE = 60;
+const MAX_PREHEADER = 140;
+const PAPER_LINKS = [
+  ['arxivUrl', 'arXiv'],
+  ['pdfUrl', 'PDF'],
+  ['codeUrl', 'Code'],
+] as const;
+
+export function renderDigest(template: EmailTemplate, input: DigestInput): RenderedDigest {
+  const papers = input.papers.map(tidyPaper);
+  const [top, ...others] = papers;
+  if (top === undefined) throw new RangeError('a digest needs at least one paper');
+  const date = nameCalendarDate(input.date);
+  const more = others.length > 0 ? ` and ${others.length} more` : '';
+  const subject = `Paperboy · ${date.short}: ${truncateAtWord(top.title, MAX_SUBJECT_TITLE)}${more}`;
+  const preheader = describePreview(top, others);
+  const values = {
+    subject,
+    preheader,
+    longDate: date.long,
+    headline: describePapers(papers.length, input.topicNames),
+    papers: papers.map(paperValues),
+    email: input.email,
+    preferencesUrl: input.preferencesUrl,
+    unsubscribeUrl: input.unsubscribeUrl,
+    viewInBrowserUrl: input.viewInBrowserUrl,
+    ...footerValues(input.footer),
+  };
+  return { subject, preheader, ...fillEmailTemplate(template, values) };
+}
+
+/** Under a subject naming the top paper, the preview names the others (or sums up a lone paper). */
+function describePreview(top: DigestPaper, others: readonly DigestPaper[]): string {
+  const preview = others.length > 0 ? `Also: ${others.map((paper) => paper.title).join(' · ')}` : top.summary;
+  return truncateAtWord(preview, MAX_PREHEADER);
+}
+
+/** Joins the lines arXiv metadata is wrapped on, so titles fit a subject line and text reads cleanly. */
+function tidyPaper(paper: DigestPaper): DigestPaper {
+  return {
+    ...paper,
+    title: squish(paper.title),
+    authors: paper.authors.map(squish),
+    reasons: paper.reasons.map(squish),
+    summary: squish(paper.summary),
+  };
+}
+
+function paperValues(paper: DigestPaper): Values {
+  return {
+    title: paper.title,
+    url: paper.url,
+    authors: nameAuthors(paper.authors),
+    reasons: paper.reasons.map((text) => ({ text })),
+    summary: paper.summary,
+    links: paperLinks(paper),
+    upvotes: paper.upvotes > 0 ? [{ count: String(paper.upvotes) }] : [],
+  };
+}
+
+/** arXiv, PDF and code links come from scraped metadata: anything but http(s) is left out, not linked. */
+function paperLinks(paper: DigestPaper): Values[] {
+  return PAPER_LINKS.flatMap(([field, label]) => {
+    const url = paper[field];
+    return url !== undefined && isHttpUrl(url) ? [{ label, url }] : [];
+  });
+}

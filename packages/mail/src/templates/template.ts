@@ -1,0 +1,97 @@
+import { escapeHtml, isHttpUrl } from './escape.ts';
+
+/**
+ * A tiny Mustache-like template, parsed once and filled many times:
+ *   {{name}}                 a value: HTML-escaped in HTML templates, as-is in text templates
+ *   {{#name}} … {{/name}}    a block, repeated once per item of a list (an empty list leaves it out)
+ * A value named `url` or `…Url` must be an http(s) URL, and in HTML every href must be exactly
+ * one such value, so no template edit can turn data into a javascript: link.
+ */
+export type Format = 'html' | 'text';
+export type Values = { readonly [name: string]: string | readonly Values[] };
+
+type Part = string | { slot: string } | { block: string; parts: Part[] };
+export interface Template {
+  readonly name: string;
+  readonly format: Format;
+  readonly parts: readonly Part[];
+}
+
+const TAG = /\{\{\s*([#/]?)\s*([A-Za-z]\w*)\s*\}\}/g;
+// A block tag alone on its line takes the line with it, so text templates need no blank-line tricks.
+const STANDALONE_BLOCK_TAG = /^[ \t]*(\{\{\s*[#/]\s*\w+\s*\}\})[ \t]*\r?\n/gm;
+const INSIDE_HREF = /\bhref\s*=\s*["'][^"'<>]*$/i;
+
+export class TemplateError extends Error {
+  override name = 'TemplateError';
+}
+
+export function parseTemplate(name: string, format: Format, source: string): Template {
+  const text = source.replace(STANDALONE_BLOCK_TAG, '$1');
+  const root: Part[] = [];
+  const open: { block: string; parts: Part[] }[] = [];
+  let parts = root;
+  let last = 0;
+  for (const match of text.matchAll(TAG)) {
+    const [tag, kind, slot = ''] = match;
+    pushLiteral(parts, name, text.slice(last, match.index));
+    last = match.index + tag.length;
+    if (kind === '#') {
+      const block = { block: slot, parts: [] };
+      parts.push(block);
+      open.push(block);
+      parts = block.parts;
+    } else if (kind === '/') {
+      if (open.pop()?.block !== slot) throw new TemplateError(`${name}: unexpected {{/${slot}}}`);
+      parts = open.at(-1)?.parts ?? root;
+    } else {
+      if (format === 'html') checkHrefPlacement(name, text, match.index, last, slot);
+      parts.push({ slot });
+    }
+  }
+  if (open.length > 0) throw new TemplateError(`${name}: {{#${open.at(-1)?.block}}} is never closed`);
+  pushLiteral(parts, name, text.slice(last));
+  return { name, format, parts: root };
+}
+
+export function renderTemplate(template: Template, values: Values): string {
+  return renderParts(template, template.parts, values);
+}
+
+function renderParts(template: Template, parts: readonly Part[], values: Values): string {
+  let out = '';
+  for (const part of parts) {
+    if (typeof part === 'string') out += part;
+    else if ('slot' in part) out += formatValue(template, part.slot, values[part.slot]);
+    else for (const item of blockItems(template, part.block, values[part.block])) out += renderParts(template, part.parts, item);
+  }
+  return out;
+}
+
+function formatValue(template: Template, slot: string, value: Values[string] | undefined): string {
+  if (typeof value !== 'string') throw new TemplateError(`${template.name}: {{${slot}}} needs a string`);
+  if (isUrlSlot(slot) && !isHttpUrl(value)) throw new TemplateError(`${template.name}: {{${slot}}} is not an http(s) URL`);
+  return template.format === 'html' ? escapeHtml(value) : value;
+}
+
+function blockItems(template: Template, block: string, value: Values[string] | undefined): readonly Values[] {
+  if (!Array.isArray(value)) throw new TemplateError(`${template.name}: {{#${block}}} needs a list`);
+  return value;
+}
+
+function pushLiteral(parts: Part[], name: string, text: string): void {
+  // Leftover braces mean a typo such as {{ paper.title }}, which would otherwise reach every reader.
+  const typo = text.indexOf('{{');
+  if (typo >= 0) throw new TemplateError(`${name}: unrecognised placeholder "${text.slice(typo, typo + 30)}"`);
+  if (text !== '') parts.push(text);
+}
+
+function checkHrefPlacement(name: string, text: string, start: number, end: number, slot: string): void {
+  if (!INSIDE_HREF.test(text.slice(Math.max(0, start - 300), start))) return;
+  const wholeValue = /["']/.test(text[start - 1] ?? '') && /["']/.test(text[end] ?? '');
+  if (!wholeValue || !isUrlSlot(slot)) throw new TemplateError(`${name}: an href must be exactly one URL value, not {{${slot}}}`);
+}
+
+function isUrlSlot(slot: string): boolean {
+  return slot === 'url' || slot.endsWith('Url');
+}

@@ -1,0 +1,10 @@
+export { type ArxivClient, type ArxivOptions, type ArxivQuery, createArxivClient } from './arxiv.ts';
+export { parseArxivAtom } from './arxiv-format.ts';
+export { SourceError } from './errors.ts';
+export { readPapersFile } from './files.ts';
+export { fetchText, type HttpOptions, type HttpResponse } from './http.ts';
+export { createHuggingFaceClient, type HuggingFaceClient, type HuggingFaceOptions } from './huggingface.ts';
+export { parseHuggingFaceDailyPapers } from './huggingface-format.ts';
+export { parsePapersJsonl } from './jsonl-format.ts';
+export { createRateLimiter, type RateLimiter, type RateLimiterOptions } from './rate-limit.ts';
+export type { PaperInput, Rejected, SourceBatch } from './types.ts';

@@ -1,0 +1,1 @@
+export { type TrendingSignals, trendingScore } from './score.ts';
