@@ -3,9 +3,11 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { adminRoutes } from './routes/admin.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { confirmRoutes } from './routes/confirm.tsx';
 import { devMailRoutes } from './routes/dev-mail.tsx';
+import { digestRoutes } from './routes/digests.tsx';
 import { healthRoutes } from './routes/health.ts';
 import { pageRoutes } from './routes/pages.tsx';
 import { preferencesRoutes } from './routes/preferences.tsx';
@@ -43,8 +45,10 @@ export function createApp(services: ApiServices) {
   app.route('/confirm', confirmRoutes(services));
   app.route('/preferences', preferencesRoutes(services));
   app.route('/unsubscribe', unsubscribeRoutes(services));
+  app.route('/digests', digestRoutes(services));
   app.route('/api/v1/topics', topicRoutes(services));
   app.route('/api/v1/subscriptions', subscriptionRoutes(services));
+  app.route('/api/v1/admin', adminRoutes(services));
   if (services.capture) app.route('/dev', devMailRoutes(services.capture));
 
   app.notFound((c) =>

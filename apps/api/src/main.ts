@@ -9,7 +9,7 @@ async function main() {
   // Without SMTP_URL (development only: production refuses to start), this process also runs the
   // built-in SMTP capture that /dev/mail shows.
   const capture = config.mail.capture ? await startMailCapture({ port: config.mail.capturePort }) : undefined;
-  const services = createServices(config, capture);
+  const services = await createServices(config, capture);
   const server = serve({ fetch: createApp(services).fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`Paperboy API listening on ${config.publicUrl} (port ${info.port})`);
     if (capture) console.log(`Mail capture: SMTP on 127.0.0.1:${capture.port}, inbox at ${config.publicUrl}/dev/mail`);

@@ -1,7 +1,7 @@
 import { emailHash } from '@paperboy/subscriptions';
+import { linkIn, pathOf, startTestStack, TEST_PUBLIC_URL, type TestStack } from '@paperboy/testing';
 import { signToken } from '@paperboy/tokens';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { linkIn, pathOf, startTestStack, TEST_PUBLIC_URL, type TestStack } from './testing/stack.ts';
 
 let stack: TestStack;
 

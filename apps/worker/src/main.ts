@@ -1,11 +1,12 @@
 import { ConfigError, loadConfig } from '@paperboy/config';
-import { startWorkers } from './registry.ts';
+import { scheduleRepeatingJobs, startWorkers } from './registry.ts';
 import { closeWorkerServices, createWorkerServices } from './services.ts';
 
 async function main() {
   const config = loadConfig();
   const services = await createWorkerServices(config);
   const registry = startWorkers(services);
+  await scheduleRepeatingJobs(services);
   console.log(`Paperboy worker started (${registry.workers.map((worker) => worker.name).join(', ')})`);
 
   const stop = async (signal: string) => {

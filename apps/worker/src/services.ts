@@ -1,6 +1,6 @@
 import type { Config } from '@paperboy/config';
 import { createDb, type Db } from '@paperboy/db';
-import { compileEmailTemplates, createMailer, type EmailTemplates, type Mailer } from '@paperboy/mail';
+import { compileEmailTemplates, createMailer, type EmailTemplates, type Mailer, withSendRateLimit } from '@paperboy/mail';
 import { closeQueueContext, createQueueContext, type QueueContext } from '@paperboy/queue';
 
 /** What the job processors use, built once per worker process. */
@@ -13,13 +13,9 @@ export interface WorkerServices {
 }
 
 export async function createWorkerServices(config: Config): Promise<WorkerServices> {
-  return {
-    config,
-    db: createDb(config.databaseUrl),
-    queue: createQueueContext(config.redisUrl, config.queuePrefix),
-    mailer: createMailer(config.mail),
-    templates: await compileEmailTemplates(),
-  };
+  const queue = createQueueContext(config.redisUrl, config.queuePrefix);
+  const mailer = withSendRateLimit(createMailer(config.mail), queue.redis, `${config.queuePrefix}:send-rate`, config.mail.rateLimit);
+  return { config, db: createDb(config.databaseUrl), queue, mailer, templates: await compileEmailTemplates() };
 }
 
 export async function closeWorkerServices(services: WorkerServices): Promise<void> {

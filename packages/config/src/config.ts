@@ -40,10 +40,22 @@ const envSchema = z.object({
   SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(5),
   /** Global send rate limit in messages per second; 0 means unlimited. */
   SMTP_RATE_LIMIT: z.coerce.number().min(0).default(0),
+  /** Permanent refusals (5xx) after which an address is marked bounced and no longer mailed. */
+  HARD_BOUNCE_LIMIT: z.coerce.number().int().min(1).default(2),
+  /** Subscribers per digest job: bounds worker memory and the size of one selection query. */
+  DIGEST_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
+  /** First retry delay of a digest batch with transient SMTP failures (doubles each attempt). */
+  DIGEST_RETRY_DELAY_MS: z.coerce.number().int().min(0).default(30_000),
   DKIM_DOMAIN: optionalString,
   DKIM_SELECTOR: optionalString,
   DKIM_PRIVATE_KEY: optionalString,
   HF_TOKEN: optionalString,
+  /** Sources the worker ingests on schedule: "huggingface" and/or "arxiv:<category>", comma-separated. */
+  INGEST_SOURCES: z.string().default('huggingface'),
+  /** When scheduled ingestion runs (cron, UTC): hourly through the day, since upvotes keep moving. */
+  INGEST_CRON: z.string().default('15 6-22 * * *'),
+  HF_BASE_URL: url(['http', 'https']).default('https://huggingface.co'),
+  ARXIV_BASE_URL: url(['http', 'https']).default('https://export.arxiv.org'),
   /** The topic taxonomy loaded at start; point it at your own copy to change topics. */
   TOPICS_FILE: z.string().default(fileURLToPath(new URL('../../../data/topics.json', import.meta.url))),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -66,8 +78,17 @@ function toConfig(env: z.infer<typeof envSchema>, appSecret: string) {
     previousAppSecret: env.APP_SECRET_PREVIOUS,
     adminToken: env.ADMIN_TOKEN,
     logLevel: env.LOG_LEVEL,
-    hfToken: env.HF_TOKEN,
+    ingest: {
+      sources: env.INGEST_SOURCES.split(',')
+        .map((source) => source.trim())
+        .filter(Boolean),
+      cron: env.INGEST_CRON,
+      hfToken: env.HF_TOKEN,
+      hfBaseUrl: env.HF_BASE_URL,
+      arxivBaseUrl: env.ARXIV_BASE_URL,
+    },
     topicsFile: env.TOPICS_FILE,
+    digest: { batchSize: env.DIGEST_BATCH_SIZE, retryDelayMs: env.DIGEST_RETRY_DELAY_MS },
     mail: {
       /** With no SMTP_URL outside production, mail goes to the built-in capture server. */
       capture: env.SMTP_URL === undefined,
@@ -77,6 +98,7 @@ function toConfig(env: z.infer<typeof envSchema>, appSecret: string) {
       postalAddress: env.MAIL_POSTAL_ADDRESS,
       listUnsubscribeMailto: env.LIST_UNSUBSCRIBE_MAILTO,
       poolSize: env.SMTP_POOL_SIZE,
+      hardBounceLimit: env.HARD_BOUNCE_LIMIT,
       rateLimit: env.SMTP_RATE_LIMIT,
       dkim:
         env.DKIM_DOMAIN && env.DKIM_SELECTOR && env.DKIM_PRIVATE_KEY

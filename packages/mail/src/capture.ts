@@ -15,6 +15,19 @@ export interface CapturedMail {
   headers: Record<string, string>;
 }
 
+/**
+ * How the capture answers one message, for tests of SMTP trouble: accept it (default), refuse it
+ * with an SMTP reply code, or drop the connection after receiving it without answering.
+ */
+export type CaptureReply = 'accept' | 'drop' | { code: number; message: string };
+
+export interface MailCaptureOptions {
+  port?: number;
+  host?: string;
+  limit?: number;
+  reply?: (envelope: { to: string[] }) => CaptureReply;
+}
+
 export interface MailCapture {
   port: number;
   messages(): CapturedMail[];
@@ -52,11 +65,17 @@ async function parseMail(raw: Buffer, envelopeTo: string[]): Promise<CapturedMai
   };
 }
 
+/** Closes the client's connection without a reply: the message's fate is unknown to the sender. */
+function dropConnection(server: SMTPServer, sessionId: string) {
+  const connections = (server as unknown as { connections: Set<{ session: { id: string }; _socket: { destroy(): void } }> }).connections;
+  for (const connection of connections) if (connection.session.id === sessionId) connection._socket.destroy();
+}
+
 /**
  * A small SMTP server that keeps what it receives, for development (`/dev/mail`) and tests.
  * Mail still travels over real SMTP; only the last `limit` messages are kept.
  */
-export async function startMailCapture(options: { port?: number; host?: string; limit?: number } = {}): Promise<MailCapture> {
+export async function startMailCapture(options: MailCaptureOptions = {}): Promise<MailCapture> {
   const kept: CapturedMail[] = [];
   const waiters = new Set<(mail: CapturedMail) => void>();
   const limit = options.limit ?? 1000;
@@ -70,6 +89,9 @@ export async function startMailCapture(options: { port?: number; host?: string; 
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const to = session.envelope.rcptTo.map((rcpt) => rcpt.address);
+        const reply = options.reply?.({ to }) ?? 'accept';
+        if (reply === 'drop') return dropConnection(server, session.id);
+        if (reply !== 'accept') return callback(Object.assign(new Error(reply.message), { responseCode: reply.code }));
         parseMail(Buffer.concat(chunks), to).then((mail) => {
           kept.push(mail);
           if (kept.length > limit) kept.shift();

@@ -1,4 +1,5 @@
-export { type CapturedMail, type MailCapture, startMailCapture } from './capture.ts';
+export { type CapturedMail, type CaptureReply, type MailCapture, type MailCaptureOptions, startMailCapture } from './capture.ts';
+export { type CounterStore, withSendRateLimit } from './rate-limit.ts';
 export { classifySendFailure, SendError, type SendOutcome } from './send-error.ts';
 export * from './templates/index.ts';
 export { createMailer, type Mailer, type OutgoingMail, type SendResult } from './transport.ts';

@@ -43,12 +43,13 @@ export async function enqueueBulk<Schema extends z.ZodType>(
   context: QueueContext,
   job: JobDefinition<Schema>,
   items: Array<{ payload: z.input<Schema>; jobId: string }>,
+  options: JobsOptions = {},
 ): Promise<void> {
   if (items.length === 0) return;
   const jobs = items.map(({ payload, jobId }) => ({
     name: job.queue,
     data: job.schema.parse(payload),
-    opts: { ...job.options, jobId },
+    opts: { ...job.options, ...options, jobId },
   }));
   await getQueue(context, job.queue).addBulk(jobs);
 }

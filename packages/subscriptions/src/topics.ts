@@ -15,16 +15,19 @@ const topicsFileSchema = z.array(
 /**
  * Makes the topics table match the taxonomy file (insert new slugs, update names, descriptions
  * and terms). Idempotent; topics missing from the file are kept so nobody loses a subscription.
+ * Returns the slugs whose matching terms changed, so papers can be reclassified for them.
  */
-export async function loadTopicsFile(db: Db, file: string): Promise<number> {
+export async function loadTopicsFile(db: Db, file: string): Promise<{ topics: number; changedTerms: string[] }> {
   const topics = topicsFileSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+  const before = new Map((await db.topic.findMany({ select: { slug: true, terms: true } })).map((t) => [t.slug, JSON.stringify(t.terms)]));
   await db.$transaction(
     topics.map((topic, position) => {
       const data = { name: topic.name, description: topic.description, position, terms: (topic.terms ?? {}) as object };
       return db.topic.upsert({ where: { slug: topic.slug }, create: { slug: topic.slug, ...data }, update: data });
     }),
   );
-  return topics.length;
+  const changedTerms = topics.filter((topic) => before.get(topic.slug) !== JSON.stringify(topic.terms ?? {})).map((topic) => topic.slug);
+  return { topics: topics.length, changedTerms };
 }
 
 export function listTopics(db: Db) {

@@ -1,2 +1,3 @@
 export { resetDatabase } from './database.ts';
-export { ADMIN_URL, TEMPLATE_DATABASE, testDatabaseUrl } from './test-databases.ts';
+export { linkIn, pathOf, startTestStack, TEST_PUBLIC_URL, type TestStack } from './stack.ts';
+export { ADMIN_URL, templateDatabase, testDatabaseUrl, testRunId } from './test-databases.ts';

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { createApp } from '@paperboy/api/app';
+import { type ApiServices, closeServices, createServices } from '@paperboy/api/services';
 import { type Config, loadConfig } from '@paperboy/config';
-import { type MailCapture, startMailCapture } from '@paperboy/mail';
+import { type MailCapture, type MailCaptureOptions, startMailCapture } from '@paperboy/mail';
 import { loadTopicsFile } from '@paperboy/subscriptions';
-import { resetDatabase } from '@paperboy/testing';
 import { startWorkers, type WorkerRegistry } from '@paperboy/worker/registry';
 import { closeWorkerServices, createWorkerServices, type WorkerServices } from '@paperboy/worker/services';
-import { createApp } from '../app.tsx';
-import { type ApiServices, closeServices, createServices } from '../services.ts';
+import { resetDatabase } from './database.ts';
 
 export const TEST_PUBLIC_URL = 'http://paperboy.test';
 
@@ -16,6 +16,7 @@ export interface TestStack {
   services: ApiServices;
   workerServices: WorkerServices;
   app: ReturnType<typeof createApp>;
+  /** Replaceable, for tests that stop and restart the workers. */
   registry: WorkerRegistry;
   close(): Promise<void>;
 }
@@ -24,8 +25,8 @@ export interface TestStack {
  * The API (called with app.request) and the real workers in this process, over this test
  * worker's own database, a fresh queue prefix in the real Redis, and an in-process SMTP server.
  */
-export async function startTestStack(env: Record<string, string> = {}): Promise<TestStack> {
-  const capture = await startMailCapture();
+export async function startTestStack(env: Record<string, string> = {}, mail: MailCaptureOptions = {}): Promise<TestStack> {
+  const capture = await startMailCapture(mail);
   const config = loadConfig({
     ...process.env,
     SMTP_URL: `smtp://127.0.0.1:${capture.port}`,
@@ -34,25 +35,25 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
     QUEUE_PREFIX: `{pbtest-${randomUUID().slice(0, 8)}}`,
     ...env,
   });
-  const services = createServices(config);
+  const services = await createServices(config);
   await resetDatabase(services.db);
   await loadTopicsFile(services.db, config.topicsFile);
   const workerServices = await createWorkerServices(config);
-  const registry = startWorkers(workerServices);
-  return {
+  const stack: TestStack = {
     config,
     capture,
     services,
     workerServices,
     app: createApp(services),
-    registry,
+    registry: startWorkers(workerServices),
     async close() {
-      await registry.close();
+      await stack.registry.close();
       await closeWorkerServices(workerServices);
       await closeServices(services);
       await capture.close();
     },
   };
+  return stack;
 }
 
 /** The first link in a message's text part that starts with `prefix`. */

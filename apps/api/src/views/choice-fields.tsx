@@ -39,11 +39,24 @@ function TopicsField(props: { topics: TopicOption[]; selected: string[]; error?:
       <legend>Topics</legend>
       <FieldError id="topics-error" message={props.error} />
       <div class="topic-grid">
+        {/* The whole card is the click target, but a screen reader should announce the topic's
+            name, then its (long) description, rather than both run together as one name. */}
         {props.topics.map((topic) => (
           <label class="topic-card">
-            <input type="checkbox" name="topics" value={topic.slug} checked={props.selected.includes(topic.slug)} />
-            <span class="topic-name">{topic.name}</span>
-            <span class="topic-description">{topic.description}</span>
+            <input
+              type="checkbox"
+              name="topics"
+              value={topic.slug}
+              checked={props.selected.includes(topic.slug)}
+              aria-labelledby={`topic-${topic.slug}-name`}
+              aria-describedby={`topic-${topic.slug}-description`}
+            />
+            <span class="topic-name" id={`topic-${topic.slug}-name`}>
+              {topic.name}
+            </span>
+            <span class="topic-description" id={`topic-${topic.slug}-description`}>
+              {topic.description}
+            </span>
           </label>
         ))}
       </div>

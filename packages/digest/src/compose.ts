@@ -1,0 +1,107 @@
+import type { Config } from '@paperboy/config';
+import type { Db } from '@paperboy/db';
+import type { DigestPaper, EmailTemplates, OutgoingMail } from '@paperboy/mail';
+import { linkFor } from '@paperboy/subscriptions';
+import { summarize } from './summary.ts';
+
+export type ComposeConfig = Pick<Config, 'appSecret' | 'previousAppSecret' | 'publicUrl'> & {
+  mail: Pick<Config['mail'], 'postalAddress' | 'listUnsubscribeMailto'>;
+};
+
+export interface DigestRecipient {
+  deliveryId: string;
+  subscriberId: string;
+  email: string;
+  digestDate: string;
+}
+
+type PaperRow = Awaited<ReturnType<typeof loadPapers>>[number];
+
+export function loadPapers(db: Db, paperIds: string[]) {
+  return db.paper.findMany({
+    where: { id: { in: paperIds } },
+    select: {
+      id: true,
+      arxivId: true,
+      title: true,
+      summary: true,
+      aiSummary: true,
+      authors: true,
+      upvotes: true,
+      githubRepo: true,
+      sourceUrl: true,
+      projectPage: true,
+    },
+  });
+}
+
+/** Where a paper's title links: its Hugging Face page when it has an arXiv id, else its source. */
+function paperUrl(paper: PaperRow): string {
+  if (paper.arxivId) return `https://huggingface.co/papers/${paper.arxivId}`;
+  return paper.sourceUrl ?? paper.projectPage ?? `https://arxiv.org/search/?searchtype=title&query=${encodeURIComponent(paper.title)}`;
+}
+
+/** "t:audio" → "Because you follow Speech & audio"; "k:source separation" → keyword line. */
+export function describeReasons(reasons: string[], topicNames: Map<string, string>): string[] {
+  return reasons.map((reason) =>
+    reason.startsWith('t:')
+      ? `Because you follow ${topicNames.get(reason.slice(2)) ?? reason.slice(2)}`
+      : `Matches your keyword “${reason.slice(2)}”`,
+  );
+}
+
+export function toDigestPaper(paper: PaperRow, reasons: string[]): DigestPaper {
+  return {
+    title: paper.title,
+    url: paperUrl(paper),
+    arxivUrl: paper.arxivId ? `https://arxiv.org/abs/${paper.arxivId}` : undefined,
+    pdfUrl: paper.arxivId ? `https://arxiv.org/pdf/${paper.arxivId}` : undefined,
+    codeUrl: paper.githubRepo ?? undefined,
+    authors: paper.authors,
+    upvotes: paper.upvotes,
+    reasons,
+    summary: summarize(paper.summary, paper.aiSummary),
+  };
+}
+
+/** Headers that let mail clients offer one-click unsubscribe (RFC 8058) and group the list. */
+function listHeaders(config: ComposeConfig, unsubscribeUrl: string): Record<string, string> {
+  const host = new URL(config.publicUrl).hostname;
+  const mailto = config.mail.listUnsubscribeMailto ? `, <mailto:${config.mail.listUnsubscribeMailto}?subject=unsubscribe>` : '';
+  return {
+    'List-Id': `Paperboy digest <digest.${host}>`,
+    'List-Unsubscribe': `<${unsubscribeUrl}>${mailto}`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    'Auto-Submitted': 'auto-generated',
+    'X-Auto-Response-Suppress': 'All',
+  };
+}
+
+export function composeDigest(
+  config: ComposeConfig,
+  templates: EmailTemplates,
+  recipient: DigestRecipient,
+  papers: DigestPaper[],
+  topicNames: string[],
+): OutgoingMail {
+  const unsubscribeUrl = linkFor(config, 'unsubscribe', recipient.subscriberId);
+  const rendered = templates.digest({
+    email: recipient.email,
+    date: recipient.digestDate,
+    papers,
+    topicNames,
+    preferencesUrl: linkFor(config, 'preferences', recipient.subscriberId),
+    unsubscribeUrl,
+    viewInBrowserUrl: linkFor(config, 'digest', recipient.deliveryId),
+    footer: { publicUrl: config.publicUrl, postalAddress: config.mail.postalAddress },
+  });
+  return {
+    to: recipient.email,
+    subject: rendered.subject,
+    html: rendered.html,
+    text: rendered.text,
+    headers: listHeaders(config, unsubscribeUrl),
+    // One Message-ID per delivery: a retried send is recognisably the same message.
+    messageId: `<${recipient.deliveryId}@${new URL(config.publicUrl).hostname}>`,
+  };
+}

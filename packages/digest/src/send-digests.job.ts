@@ -1,0 +1,44 @@
+import { defineJob } from '@paperboy/queue';
+import { z } from 'zod';
+import { type DeliverDeps, type DeliveryResult, deliverDigest } from './deliver.ts';
+import { selectPapers } from './select.ts';
+import { loadBatchTopics } from './topics.ts';
+
+export const sendDigestsJob = defineJob({
+  queue: 'digest-send',
+  schema: z.object({ deliveryIds: z.array(z.uuid()).min(1).max(5000) }),
+  // A batch is retried when some of its sends failed transiently (SMTP 4xx, refused connection):
+  // 30 s doubling over 8 attempts rides out about two hours of SMTP trouble. Deliveries already
+  // sent are final in Postgres, so a retry only sends what is still pending.
+  options: { attempts: 8, backoff: { type: 'exponential', delay: 30_000 }, removeOnComplete: 1000, removeOnFail: 5000 },
+  concurrency: 2,
+});
+
+/** Within a batch, this many sends are in flight at once (the SMTP pool's size is the real cap). */
+const SENDS_IN_FLIGHT = 10;
+
+export interface BatchSummary {
+  results: Record<DeliveryResult, number>;
+}
+
+async function runInPool<T>(items: T[], limit: number, work: (item: T) => Promise<void>) {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++] as T);
+  });
+  await Promise.all(lanes);
+}
+
+/** Selects papers for the whole batch in one query, then claims and sends each delivery. */
+export async function sendDigestBatch(deps: DeliverDeps, payload: { deliveryIds: string[] }): Promise<BatchSummary> {
+  const [selection, topics] = await Promise.all([
+    selectPapers(deps.db, payload.deliveryIds),
+    loadBatchTopics(deps.db, payload.deliveryIds),
+  ]);
+  const results: Record<DeliveryResult, number> = { sent: 0, skipped: 0, failed: 0, unknown: 0, retry: 0, 'not-claimed': 0 };
+  await runInPool(payload.deliveryIds, SENDS_IN_FLIGHT, async (deliveryId) => {
+    results[await deliverDigest(deps, deliveryId, selection.get(deliveryId) ?? [], topics)] += 1;
+  });
+  if (results.retry > 0) throw new Error(`${results.retry} digest(s) failed transiently; the batch will be retried`);
+  return { results };
+}
