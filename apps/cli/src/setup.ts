@@ -18,7 +18,8 @@ export async function prepareDatabase(config: Config, options: { samplePapers?: 
     console.log(`Loaded ${topics} topics from ${config.topicsFile}`);
     if (changedTerms.length > 0)
       console.log(`Topic terms changed (${changedTerms.join(', ')}): reclassified ${await reclassifyAllPapers(db)} papers`);
-    if (options.samplePapers) {
+    // Only into an empty database: the sample is a demo, not a feed to keep re-reading.
+    if (options.samplePapers && (await db.paper.count()) === 0) {
       const report = await loadSamplePapers(db);
       console.log(`Sample papers: ${report.created} new, ${report.updated} updated, ${report.rejected.length} rejected`);
     }

@@ -1,5 +1,5 @@
 import type { Db, Prisma } from '@paperboy/db';
-import { type CompiledTopics, classifyPaper, compileTopics, type TopicDefinition } from '../classify/index.ts';
+import { classifyPaper, compileTopics, type TopicDefinition } from '../classify/index.ts';
 
 type Client = Db | Prisma.TransactionClient;
 
@@ -17,34 +17,30 @@ export async function loadTaxonomy(db: Client) {
 
 export type Taxonomy = Awaited<ReturnType<typeof loadTaxonomy>>;
 
-export interface ClassifiablePaper {
-  title: string;
-  summary: string;
-  aiKeywords?: string[];
-  categories?: string[];
-}
-
-/** Replaces a paper's topics with what the classifier says now. */
-export async function assignTopics(tx: Client, paperId: string, paper: ClassifiablePaper, taxonomy: Taxonomy) {
-  const matches = classifyPaper(paper, taxonomy.compiled as CompiledTopics);
-  await tx.paperTopic.deleteMany({ where: { paperId } });
-  const rows = matches.flatMap((match) => {
-    const topicId = taxonomy.idBySlug.get(match.slug);
-    return topicId === undefined ? [] : [{ paperId, topicId, score: match.score }];
+/** Replaces the topics of these papers with what the classifier says now, in three queries. */
+export async function assignTopicsToPapers(tx: Client, paperIds: string[], taxonomy: Taxonomy): Promise<void> {
+  if (paperIds.length === 0) return;
+  const papers = await tx.paper.findMany({
+    where: { id: { in: paperIds } },
+    select: { id: true, title: true, summary: true, aiKeywords: true, categories: true },
   });
+  const rows = papers.flatMap((paper) =>
+    classifyPaper(paper, taxonomy.compiled).flatMap((match) => {
+      const topicId = taxonomy.idBySlug.get(match.slug);
+      return topicId === undefined ? [] : [{ paperId: paper.id, topicId, score: match.score }];
+    }),
+  );
+  await tx.paperTopic.deleteMany({ where: { paperId: { in: paperIds } } });
   if (rows.length > 0) await tx.paperTopic.createMany({ data: rows });
-  return matches;
 }
 
 /** Recomputes every paper's topics, e.g. after topic definitions changed. */
 export async function reclassifyAllPapers(db: Db): Promise<number> {
   const taxonomy = await loadTaxonomy(db);
-  const papers = await db.paper.findMany({ select: { id: true, title: true, summary: true, aiKeywords: true, categories: true } });
-  for (let start = 0; start < papers.length; start += 200) {
-    const chunk = papers.slice(start, start + 200);
-    await db.$transaction(async (tx) => {
-      for (const paper of chunk) await assignTopics(tx, paper.id, paper, taxonomy);
-    });
+  const ids = (await db.paper.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((row) => row.id);
+  for (let start = 0; start < ids.length; start += 1000) {
+    const chunk = ids.slice(start, start + 1000);
+    await db.$transaction((tx) => assignTopicsToPapers(tx, chunk, taxonomy));
   }
-  return papers.length;
+  return ids.length;
 }

@@ -1,4 +1,4 @@
-export { assignTopics, loadTaxonomy, reclassifyAllPapers } from './assign-topics.ts';
+export { assignTopicsToPapers, loadTaxonomy, reclassifyAllPapers } from './assign-topics.ts';
 export { ingestJob, ingestSource, scheduleIngestion } from './ingest.job.ts';
 export { type IngestReport, runIngest } from './run-ingest.ts';
 export { loadSamplePapers, SAMPLE_PAPERS_FILE } from './sample-papers.ts';

@@ -1,8 +1,8 @@
 import type { Db, Prisma } from '@paperboy/db';
 import { titleKey } from '../normalize/index.ts';
 import type { PaperInput } from '../sources/index.ts';
-import { assignTopics, loadTaxonomy, type Taxonomy } from './assign-topics.ts';
-import { findExisting, uniqueTitleKey } from './find-existing.ts';
+import { assignTopicsToPapers, loadTaxonomy, type Taxonomy } from './assign-topics.ts';
+import { type ExistingPaper, findExisting, uniqueTitleKey } from './find-existing.ts';
 import { createFields, scoreOf, updatableFields } from './paper-fields.ts';
 import { refreshSearchVectors } from './search-vector.ts';
 
@@ -11,6 +11,8 @@ export interface StoreResult {
   updated: number;
 }
 
+type Tx = Prisma.TransactionClient;
+
 /** One paper per arXiv id (else title) within a batch; the last occurrence wins. */
 function dedupeBatch(papers: PaperInput[]): PaperInput[] {
   const byKey = new Map<string, PaperInput>();
@@ -18,27 +20,49 @@ function dedupeBatch(papers: PaperInput[]): PaperInput[] {
   return [...byKey.values()];
 }
 
-async function storeOne(tx: Prisma.TransactionClient, paper: PaperInput, taxonomy: Taxonomy, now: Date) {
-  const existing = await findExisting(tx, paper);
-  if (existing) {
-    await tx.paper.update({
-      where: { id: existing.id },
-      data: {
-        ...updatableFields(paper),
-        arxivId: existing.arxivId ?? paper.arxivId,
-        listedOn: existing.listedOn ?? (paper.listedOn ? new Date(`${paper.listedOn}T00:00:00Z`) : undefined),
-        trendingScore: scoreOf(paper, now, existing.listedOn),
-      },
-    });
-  }
-  const stored =
-    existing ?? (await tx.paper.create({ data: createFields(paper, await uniqueTitleKey(tx, paper), now), select: { id: true } }));
-  const current = await tx.paper.findUniqueOrThrow({
-    where: { id: stored.id },
-    select: { title: true, summary: true, aiKeywords: true, categories: true },
+async function updateExisting(tx: Tx, paper: PaperInput, existing: ExistingPaper, now: Date): Promise<string> {
+  await tx.paper.update({
+    where: { id: existing.id },
+    data: {
+      ...updatableFields(paper),
+      arxivId: existing.arxivId ?? paper.arxivId,
+      listedOn: existing.listedOn ?? (paper.listedOn ? new Date(`${paper.listedOn}T00:00:00Z`) : undefined),
+      trendingScore: scoreOf(paper, now, existing.listedOn),
+    },
   });
-  await assignTopics(tx, stored.id, current, taxonomy);
-  return { id: stored.id, created: !existing };
+  return existing.id;
+}
+
+async function createNew(tx: Tx, papers: PaperInput[], now: Date): Promise<string[]> {
+  if (papers.length === 0) return [];
+  const taken = new Set(
+    (await tx.paper.findMany({ where: { titleKey: { in: papers.map((p) => titleKey(p.title)) } }, select: { titleKey: true } })).map(
+      (r) => r.titleKey,
+    ),
+  );
+  const created = await tx.paper.createManyAndReturn({
+    data: papers.map((paper) => createFields(paper, uniqueTitleKey(paper, taken), now)),
+    select: { id: true },
+  });
+  return created.map((row) => row.id);
+}
+
+async function storeBatch(tx: Tx, papers: PaperInput[], taxonomy: Taxonomy, now: Date): Promise<StoreResult> {
+  const existing = await findExisting(tx, papers);
+  const updatedIds: string[] = [];
+  for (const [index, paper] of papers.entries()) {
+    const match = existing[index];
+    if (match) updatedIds.push(await updateExisting(tx, paper, match, now));
+  }
+  const createdIds = await createNew(
+    tx,
+    papers.filter((_, index) => !existing[index]),
+    now,
+  );
+  const ids = [...updatedIds, ...createdIds];
+  await assignTopicsToPapers(tx, ids, taxonomy);
+  await refreshSearchVectors(tx, ids);
+  return { created: createdIds.length, updated: updatedIds.length };
 }
 
 /**
@@ -48,17 +72,5 @@ async function storeOne(tx: Prisma.TransactionClient, paper: PaperInput, taxonom
 export async function storePapers(db: Db, papers: PaperInput[], now = new Date()): Promise<StoreResult> {
   const taxonomy = await loadTaxonomy(db);
   const unique = dedupeBatch(papers);
-  return db.$transaction(
-    async (tx) => {
-      const stored = [];
-      for (const paper of unique) stored.push(await storeOne(tx, paper, taxonomy, now));
-      await refreshSearchVectors(
-        tx,
-        stored.map((s) => s.id),
-      );
-      const created = stored.filter((s) => s.created).length;
-      return { created, updated: stored.length - created };
-    },
-    { timeout: 120_000, maxWait: 10_000 },
-  );
+  return db.$transaction((tx) => storeBatch(tx, unique, taxonomy, now), { timeout: 300_000, maxWait: 10_000 });
 }
