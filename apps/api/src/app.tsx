@@ -10,7 +10,9 @@ import { devMailRoutes } from './routes/dev-mail.tsx';
 import { digestRoutes } from './routes/digests.tsx';
 import { healthRoutes } from './routes/health.ts';
 import { pageRoutes } from './routes/pages.tsx';
+import { paperRoutes } from './routes/papers.tsx';
 import { preferencesRoutes } from './routes/preferences.tsx';
+import { previewRoutes } from './routes/preview.tsx';
 import { subscriptionRoutes } from './routes/subscriptions.ts';
 import { topicRoutes } from './routes/topics.ts';
 import { unsubscribeRoutes } from './routes/unsubscribe.tsx';
@@ -46,6 +48,8 @@ export function createApp(services: ApiServices) {
   app.route('/preferences', preferencesRoutes(services));
   app.route('/unsubscribe', unsubscribeRoutes(services));
   app.route('/digests', digestRoutes(services));
+  app.route('/preview', previewRoutes(services));
+  app.route('/', paperRoutes(services));
   app.route('/api/v1/topics', topicRoutes(services));
   app.route('/api/v1/subscriptions', subscriptionRoutes(services));
   app.route('/api/v1/admin', adminRoutes(services));

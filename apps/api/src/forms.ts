@@ -13,7 +13,15 @@ function first(value: FormValue | undefined): string | undefined {
 
 /** Reads the subscribe/preferences form into the same shape the JSON API takes. */
 export async function readChoicesForm(c: Context) {
-  const form = (await c.req.parseBody({ all: true })) as Record<string, FormValue>;
+  return toChoices((await c.req.parseBody({ all: true })) as Record<string, FormValue>);
+}
+
+/** The same fields from a GET form's query string (the preview is a safe, repeatable GET). */
+export function readChoicesQuery(c: Context) {
+  return toChoices(c.req.queries() ?? {});
+}
+
+function toChoices(form: Record<string, FormValue>) {
   return {
     email: first(form.email),
     topics: strings(form.topics),

@@ -1,6 +1,7 @@
 import type { Config } from '@paperboy/config';
 import type { Db } from '@paperboy/db';
 import type { DigestPaper, EmailTemplates, OutgoingMail } from '@paperboy/mail';
+import { paperPageUrl } from '@paperboy/papers';
 import { linkFor } from '@paperboy/subscriptions';
 import { summarize } from './summary.ts';
 
@@ -35,12 +36,6 @@ export function loadPapers(db: Db, paperIds: string[]) {
   });
 }
 
-/** Where a paper's title links: its Hugging Face page when it has an arXiv id, else its source. */
-function paperUrl(paper: PaperRow): string {
-  if (paper.arxivId) return `https://huggingface.co/papers/${paper.arxivId}`;
-  return paper.sourceUrl ?? paper.projectPage ?? `https://arxiv.org/search/?searchtype=title&query=${encodeURIComponent(paper.title)}`;
-}
-
 /** "t:audio" → "Because you follow Speech & audio"; "k:source separation" → keyword line. */
 export function describeReasons(reasons: string[], topicNames: Map<string, string>): string[] {
   return reasons.map((reason) =>
@@ -53,7 +48,7 @@ export function describeReasons(reasons: string[], topicNames: Map<string, strin
 export function toDigestPaper(paper: PaperRow, reasons: string[]): DigestPaper {
   return {
     title: paper.title,
-    url: paperUrl(paper),
+    url: paperPageUrl(paper),
     arxivUrl: paper.arxivId ? `https://arxiv.org/abs/${paper.arxivId}` : undefined,
     pdfUrl: paper.arxivId ? `https://arxiv.org/pdf/${paper.arxivId}` : undefined,
     codeUrl: paper.githubRepo ?? undefined,

@@ -3,6 +3,7 @@ export { type DeliverDeps, type DeliveryResult, deliverDigest } from './deliver.
 export { digestTickJob, markStuckSends, runDigestTick, scheduleDigestTicks, TICK_EVERY_MS } from './digest-tick.job.ts';
 export { type DispatchDeps, queuePendingDeliveries } from './dispatch.ts';
 export { planDeliveriesNow, planDueDeliveries } from './plan.ts';
+export { type PreviewChoices, previewDigest } from './preview.ts';
 export { type DryRunEntry, dryRunDigest, type RunNowOptions, runDigestNow } from './run-now.ts';
 export { type SelectedPaper, selectPapers } from './select.ts';
 export { type BatchSummary, sendDigestBatch, sendDigestsJob } from './send-digests.job.ts';

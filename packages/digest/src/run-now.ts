@@ -2,6 +2,7 @@ import type { Db } from '@paperboy/db';
 import { loadPapers } from './compose.ts';
 import { type DispatchDeps, queuePendingDeliveries } from './dispatch.ts';
 import { planDeliveriesNow } from './plan.ts';
+import { withRollback } from './rollback.ts';
 import { selectPapers } from './select.ts';
 
 export interface RunNowOptions {
@@ -22,46 +23,34 @@ export interface DryRunEntry {
   papers: Array<{ title: string; reasons: string[] }>;
 }
 
-class RollBack extends Error {}
-
 /**
  * Who would get which papers, computed by the real planning and selection inside a transaction
  * that is then rolled back, so nothing is recorded and nothing is sent.
  */
 export async function dryRunDigest(db: Db, options: RunNowOptions = {}): Promise<DryRunEntry[]> {
-  let entries: DryRunEntry[] = [];
-  await db
-    .$transaction(
-      async (tx) => {
-        await planDeliveriesNow(tx as Db, options);
-        const pending = await tx.delivery.findMany({
-          where: { status: 'pending' },
-          select: { id: true, digestDate: true, subscriber: { select: { email: true } } },
-          orderBy: { id: 'asc' },
-        });
-        const selection = await selectPapers(
-          tx as Db,
-          pending.map((row) => row.id),
-        );
-        const titles = new Map(
-          (
-            await loadPapers(
-              tx as Db,
-              [...selection.values()].flat().map((p) => p.paperId),
-            )
-          ).map((p) => [p.id, p.title]),
-        );
-        entries = pending.map((row) => ({
-          email: row.subscriber.email,
-          digestDate: row.digestDate.toISOString().slice(0, 10),
-          papers: (selection.get(row.id) ?? []).map((p) => ({ title: titles.get(p.paperId) ?? '', reasons: p.reasons })),
-        }));
-        throw new RollBack();
-      },
-      { timeout: 600_000, maxWait: 10_000 },
-    )
-    .catch((error) => {
-      if (!(error instanceof RollBack)) throw error;
+  return withRollback(db, async (tx) => {
+    await planDeliveriesNow(tx, options);
+    const pending = await tx.delivery.findMany({
+      where: { status: 'pending' },
+      select: { id: true, digestDate: true, subscriber: { select: { email: true } } },
+      orderBy: { id: 'asc' },
     });
-  return entries;
+    const selection = await selectPapers(
+      tx,
+      pending.map((row) => row.id),
+    );
+    const titles = new Map(
+      (
+        await loadPapers(
+          tx,
+          [...selection.values()].flat().map((p) => p.paperId),
+        )
+      ).map((p) => [p.id, p.title]),
+    );
+    return pending.map((row) => ({
+      email: row.subscriber.email,
+      digestDate: row.digestDate.toISOString().slice(0, 10),
+      papers: (selection.get(row.id) ?? []).map((p) => ({ title: titles.get(p.paperId) ?? '', reasons: p.reasons })),
+    }));
+  });
 }

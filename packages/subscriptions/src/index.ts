@@ -6,6 +6,7 @@ export {
   MAX_KEYWORDS,
   PAPERS_PER_EMAIL,
   type Preferences,
+  parseInput,
   preferencesSchema,
   type SubscriptionInput,
   subscriptionSchema,

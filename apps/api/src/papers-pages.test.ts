@@ -1,0 +1,82 @@
+import { type PaperInput, storePapers } from '@paperboy/papers';
+import { startTestStack, type TestStack } from '@paperboy/testing';
+import { XMLParser } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+let stack: TestStack;
+
+const speech: PaperInput = {
+  arxivId: '2611.03001',
+  title: 'Speech separation <for> "noisy" rooms & halls',
+  summary:
+    'We study single-channel speech separation and source separation of overlapping speakers. Our audio model improves speech enhancement.',
+  upvotes: 40,
+  authors: ['Ada Lovelace'],
+  source: 'huggingface',
+};
+const vision: PaperInput = {
+  arxivId: '2611.03002',
+  title: 'Object detection and semantic segmentation of street images',
+  summary: 'We propose a computer vision backbone for image classification, object detection and semantic segmentation of images.',
+  upvotes: 3,
+  source: 'huggingface',
+};
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  await storePapers(stack.services.db, [speech, vision]);
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+describe('trending papers page and feeds', () => {
+  it('lists the day’s papers hottest first, filterable by topic, with escaped titles', async () => {
+    const all = await (await stack.app.request('/papers')).text();
+    expect(all.indexOf('Speech separation')).toBeLessThan(all.indexOf('Object detection'));
+    expect(all).toContain('Speech separation &lt;for&gt; &quot;noisy&quot; rooms &amp; halls');
+    expect(all).not.toContain('<for>');
+
+    const audio = await (await stack.app.request('/papers?topic=audio')).text();
+    expect(audio).toContain('Trending in Speech &amp; audio');
+    expect(audio).toContain('Speech separation');
+    expect(audio).not.toContain('Object detection');
+    expect((await stack.app.request('/papers?topic=astrology')).status).toBe(404);
+  });
+
+  it('serves a valid Atom feed per topic and for all topics', async () => {
+    const response = await stack.app.request('/feeds/audio.atom');
+    expect(response.headers.get('content-type')).toContain('application/atom+xml');
+    const feed = new XMLParser({ ignoreAttributes: false }).parse(await response.text()).feed;
+    expect(feed.title).toBe('Paperboy · Speech & audio');
+    const entries = [feed.entry].flat();
+    expect(entries.map((entry: { title: string }) => entry.title)).toEqual([speech.title]);
+    expect(entries[0].link['@_href']).toBe('https://huggingface.co/papers/2611.03001');
+
+    const everything = new XMLParser().parse(await (await stack.app.request('/feeds/all.atom')).text()).feed;
+    expect([everything.entry].flat()).toHaveLength(2);
+    expect((await stack.app.request('/feeds/astrology.atom')).status).toBe(404);
+  });
+});
+
+describe('preview my digest', () => {
+  it('shows today’s email for the chosen topics and keywords, storing nothing', async () => {
+    const response = await stack.app.request('/preview?topics=audio&keywords=source+separation&papersPerEmail=5&frequency=daily');
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    expect(page).toContain('Your digest today');
+    expect(page).toContain('Speech separation');
+    expect(page).not.toContain('Object detection');
+    expect(page).toContain('Subscribe with these choices');
+    expect(await stack.services.db.subscriber.count()).toBe(0);
+    expect(await stack.services.db.delivery.count()).toBe(0);
+  });
+
+  it('says so when nothing matches, and explains a missing choice next to the field', async () => {
+    const quiet = await (await stack.app.request('/preview?topics=graphs')).text();
+    expect(quiet).toContain('Nothing new today');
+    const empty = await stack.app.request('/preview');
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain('Pick at least one topic or add a keyword');
+  });
+});

@@ -1,0 +1,30 @@
+import { previewDigest } from '@paperboy/digest';
+import { InputError, listTopics, parseInput, preferencesSchema, resolveTopicIds } from '@paperboy/subscriptions';
+import { Hono } from 'hono';
+import { readChoicesQuery } from '../forms.ts';
+import type { ApiServices } from '../services.ts';
+import { PreviewPage } from '../views/preview-page.tsx';
+import { SubscribePage } from '../views/subscribe-page.tsx';
+
+/** "Preview my digest": the real selection and template for the choices on the form, nothing stored. */
+export function previewRoutes(services: ApiServices) {
+  return new Hono().get('/', async (c) => {
+    const values = readChoicesQuery(c);
+    try {
+      const choices = parseInput(preferencesSchema, values);
+      if (choices.topics.length === 0 && choices.keywords.length === 0)
+        throw new InputError({ topics: 'Pick at least one topic or add a keyword' });
+      const topicIds = await resolveTopicIds(services.db, choices.topics);
+      const preview = await previewDigest(services, { ...choices, topicIds, frequency: choices.frequency });
+      // The email's own inline styles live in a sandboxed frame; this page alone allows them.
+      c.header(
+        'Content-Security-Policy',
+        "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'",
+      );
+      return c.html(<PreviewPage preview={preview} values={values} />);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      return c.html(<SubscribePage topics={await listTopics(services.db)} values={values} errors={error.fields} />, 400);
+    }
+  });
+}

@@ -1,0 +1,2 @@
+export { paperPageUrl, renderAtomFeed } from './atom.ts';
+export { exampleTitlesByTopic, type ListedPaper, listTrendingPapers, TRENDING_WINDOW_HOURS } from './trending.ts';
