@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { protectForms } from './csrf.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { confirmRoutes } from './routes/confirm.tsx';
@@ -39,6 +40,7 @@ export function createApp(services: ApiServices) {
       },
     }),
   );
+  app.use(protectForms(services.config.publicUrl));
   app.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: 'payload_too_large' }, 413) }));
 
   app.route('/', healthRoutes(services));
@@ -63,8 +65,15 @@ export function createApp(services: ApiServices) {
   app.onError((error, c) => {
     if (error instanceof InputError) return c.json({ error: 'invalid_request', fields: error.fields }, 400);
     // Raised by Hono itself for requests it cannot parse (e.g. malformed JSON): the client's fault.
-    if (error instanceof HTTPException && error.status < 500)
+    if (error instanceof HTTPException && error.status === 403 && !c.req.path.startsWith('/api/')) {
+      const page = (
+        <MessagePage title="This form cannot be accepted">{'It was sent from another site. Please use the form on this site.'}</MessagePage>
+      );
+      return c.html(page, 403);
+    }
+    if (error instanceof HTTPException && error.status < 500) {
       return c.json({ error: 'invalid_request', message: error.message }, error.status);
+    }
     console.error(JSON.stringify({ level: 'error', msg: 'request failed', path: c.req.path, error: error.message }));
     if (c.req.path.startsWith('/api/')) return c.json({ error: 'internal_error' }, 500);
     return c.html(<MessagePage title="Something went wrong">{'Please try again in a moment.'}</MessagePage>, 500);

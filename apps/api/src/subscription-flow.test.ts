@@ -30,17 +30,22 @@ function postJson(path: string, body: unknown) {
   return stack.app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 }
 
-function postForm(path: string, fields: Record<string, string | string[]> = {}) {
+/** A form post as a browser on our own page sends it (with its Origin). */
+function postForm(
+  path: string,
+  fields: Record<string, string | string[]> = {},
+  headers: Record<string, string> = { origin: TEST_PUBLIC_URL },
+) {
   const body = new URLSearchParams();
   for (const [name, value] of Object.entries(fields)) for (const item of [value].flat()) body.append(name, item);
-  return stack.app.request(path, { method: 'POST', body });
+  return stack.app.request(path, { method: 'POST', body, headers });
 }
 
 async function subscribeAndConfirm(email: string) {
   expect((await postJson('/api/v1/subscriptions', { email, ...choices })).status).toBe(202);
   const mail = await stack.capture.waitFor((m) => m.to.includes(email.toLowerCase()) || m.to.includes(email));
   const confirmPath = pathOf(linkIn(mail.text, `${TEST_PUBLIC_URL}/confirm/`));
-  const confirmed = await stack.app.request(confirmPath, { method: 'POST' });
+  const confirmed = await stack.app.request(confirmPath, { method: 'POST', headers: { origin: TEST_PUBLIC_URL } });
   expect(confirmed.status).toBe(200);
   const page = await confirmed.text();
   return { page, preferencesPath: pathOf(linkIn(page.replaceAll('&amp;', '&'), `${TEST_PUBLIC_URL}/preferences/`)) };
@@ -69,7 +74,7 @@ describe('subscribing', () => {
     expect(await preview.text()).toContain('Confirm my subscription');
     expect((await stack.services.db.subscriber.findFirstOrThrow({ where: { emailKey: 'grace@example.org' } })).status).toBe('pending');
 
-    const confirmed = await stack.app.request(confirmPath, { method: 'POST' });
+    const confirmed = await stack.app.request(confirmPath, { method: 'POST', headers: { origin: TEST_PUBLIC_URL } });
     expect(await confirmed.text()).toContain('subscribed');
     const subscriber = await stack.services.db.subscriber.findFirstOrThrow({ where: { emailKey: 'grace@example.org' } });
     expect(subscriber.status).toBe('confirmed');
@@ -175,6 +180,15 @@ describe('subscribing', () => {
     expect(subscriber.topics.map((t) => t.topic.slug).sort()).toEqual(['audio', 'vision']);
   });
 
+  it('refuses form posts from another site (CSRF), but not the one-click unsubscribe', async () => {
+    const forged = await postForm('/subscribe', { email: 'csrf@example.org', topics: 'audio' }, { origin: 'https://evil.example' });
+    expect(forged.status).toBe(403);
+    expect(await forged.text()).toContain('sent from another site');
+    const noOrigin = await postForm('/subscribe', { email: 'csrf@example.org', topics: 'audio' }, {});
+    expect(noOrigin.status).toBe(403);
+    expect(await stack.services.db.subscriber.count()).toBe(0);
+  });
+
   it('ignores a form submission whose honeypot field is filled', async () => {
     const response = await postForm('/subscribe', { email: 'bot@example.org', topics: 'audio', website: 'http://spam.example' });
     expect(await response.text()).toContain('Check your inbox');
@@ -211,7 +225,7 @@ describe('managing a subscription', () => {
     expect(await (await stack.app.request(`/unsubscribe/${token}`)).text()).toContain('Unsubscribe from Paperboy?');
     expect((await stack.services.db.subscriber.findFirstOrThrow()).status).toBe('confirmed');
 
-    const oneClick = await postForm(`/unsubscribe/${token}`, { 'List-Unsubscribe': 'One-Click' });
+    const oneClick = await postForm(`/unsubscribe/${token}`, { 'List-Unsubscribe': 'One-Click' }, {});
     expect(oneClick.status).toBe(200);
     expect((await stack.services.db.subscriber.findFirstOrThrow()).status).toBe('unsubscribed');
 
@@ -258,7 +272,7 @@ describe('links that are not ours', () => {
       expect(response.status).toBe(404);
       pages.add(await response.text());
     }
-    const expiredConfirm = await stack.app.request(`/confirm/${bad[2]}`, { method: 'POST' });
+    const expiredConfirm = await stack.app.request(`/confirm/${bad[2]}`, { method: 'POST', headers: { origin: TEST_PUBLIC_URL } });
     expect(expiredConfirm.status).toBe(404);
     pages.add(await expiredConfirm.text());
     expect(pages.size).toBe(1);
