@@ -1,0 +1,87 @@
+// `npx tsx scripts/screenshots.ts`: starts Paperboy on a throwaway database (the browser suite's
+// harness), walks the subscriber's path in Chromium, and writes docs/screenshots/*.png.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { CapturedMail } from '@paperboy/mail';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { launchChromium } from '../tests/browser/support/browser.ts';
+import { confirm, makeAddress, openConfirmationLink, openPreferences, openUnsubscribe, subscribe } from '../tests/browser/support/flow.ts';
+import { waitForMail } from '../tests/browser/support/mailbox.ts';
+import { REPO_ROOT } from '../tests/browser/support/processes.ts';
+import { startPaperboy } from '../tests/browser/support/service.ts';
+
+const OUTPUT_DIR = join(REPO_ROOT, 'docs/screenshots');
+// Long pages are cut here: the top of a page is what a reader of the docs needs to see.
+const MAX_HEIGHT = 2500;
+const DESKTOP = { viewport: { width: 1280, height: 800 } } satisfies BrowserContextOptions;
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } satisfies BrowserContextOptions;
+
+async function capture(page: Page, name: string): Promise<void> {
+  const width = page.viewportSize()?.width ?? DESKTOP.viewport.width;
+  const height = Math.min(await page.evaluate(() => document.documentElement.scrollHeight), MAX_HEIGHT);
+  await page.screenshot({ path: join(OUTPUT_DIR, `${name}.png`), fullPage: true, clip: { x: 0, y: 0, width, height } });
+  console.log(`  docs/screenshots/${name}.png`);
+}
+
+async function openPage(browser: Browser, baseURL: string, options: BrowserContextOptions): Promise<Page> {
+  const context = await browser.newContext({ baseURL, deviceScaleFactor: 1, ...options });
+  return context.newPage();
+}
+
+async function captureSubscribeForm(browser: Browser, baseUrl: string): Promise<void> {
+  for (const [device, options] of Object.entries({ desktop: DESKTOP, phone: PHONE })) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await openPage(browser, baseUrl, { ...options, colorScheme });
+      await page.goto('/');
+      await capture(page, `subscribe-${device}-${colorScheme}`);
+      await page.context().close();
+    }
+  }
+}
+
+/** Subscribes, confirms and heads for the exit, capturing each page; returns the confirmation email. */
+async function captureSubscriberPages(browser: Browser, baseUrl: string): Promise<CapturedMail> {
+  const page = await openPage(browser, baseUrl, DESKTOP);
+  const email = makeAddress('screenshots');
+  await subscribe(page, email, { topics: ['Speech & audio', 'Large language models'], keywords: ['source separation'], hour: '07:00' });
+  await capture(page, 'check-inbox');
+  const mail = await waitForMail(baseUrl, email);
+  await openConfirmationLink(page, email);
+  await confirm(page);
+  await openPreferences(page);
+  await capture(page, 'preferences');
+  await openUnsubscribe(page);
+  await capture(page, 'unsubscribe');
+  await page.context().close();
+  return mail;
+}
+
+/** The email as a mail client shows it: its own HTML, nothing of the site around it. */
+async function captureEmail(browser: Browser, baseUrl: string, mail: CapturedMail): Promise<void> {
+  for (const [device, options] of Object.entries({ desktop: DESKTOP, phone: PHONE })) {
+    const page = await openPage(browser, baseUrl, options);
+    await page.setContent(mail.html);
+    await capture(page, `confirmation-email-${device}`);
+    await page.context().close();
+  }
+}
+
+async function captureAll(baseUrl: string): Promise<void> {
+  const browser = await launchChromium();
+  try {
+    await captureSubscribeForm(browser, baseUrl);
+    await captureEmail(browser, baseUrl, await captureSubscriberPages(browser, baseUrl));
+  } finally {
+    await browser.close();
+  }
+}
+
+await mkdir(OUTPUT_DIR, { recursive: true });
+const paperboy = await startPaperboy();
+try {
+  await captureAll(paperboy.url);
+} finally {
+  const errors = paperboy.errors();
+  if (errors) console.error(`Paperboy reported errors:\n${errors}`);
+  await paperboy.stop();
+}
