@@ -7,7 +7,10 @@ import { bootstrap, root } from './bootstrap.mjs';
 bootstrap();
 mkdirSync(`${root}/.paperboy`, { recursive: true });
 
-const suites = [{ name: 'unit and integration', config: 'vitest.config.ts' }];
+const suites = [
+  { name: 'unit and integration', config: 'vitest.config.ts' },
+  { name: 'browser', config: 'vitest.browser.config.ts' },
+];
 let passed = 0;
 let failed = 0;
 let exitCode = 0;

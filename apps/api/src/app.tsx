@@ -18,7 +18,7 @@ import { subscriptionRoutes } from './routes/subscriptions.ts';
 import { topicRoutes } from './routes/topics.ts';
 import { unsubscribeRoutes } from './routes/unsubscribe.tsx';
 import type { ApiServices } from './services.ts';
-import { MessagePage } from './views/layout.tsx';
+import { MessagePage, NotFoundPage } from './views/layout.tsx';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -57,11 +57,7 @@ export function createApp(services: ApiServices) {
   app.route('/api/v1/admin', adminRoutes(services));
   if (services.capture) app.route('/dev', devMailRoutes(services.capture));
 
-  app.notFound((c) =>
-    c.req.path.startsWith('/api/')
-      ? c.json({ error: 'not_found' }, 404)
-      : c.html(<MessagePage title="Page not found">{null}</MessagePage>, 404),
-  );
+  app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: 'not_found' }, 404) : c.html(<NotFoundPage />, 404)));
   app.onError((error, c) => {
     if (error instanceof InputError) return c.json({ error: 'invalid_request', fields: error.fields }, 400);
     // Raised by Hono itself for requests it cannot parse (e.g. malformed JSON): the client's fault.

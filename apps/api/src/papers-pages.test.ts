@@ -1,5 +1,5 @@
 import { type PaperInput, storePapers } from '@paperboy/papers';
-import { startTestStack, type TestStack } from '@paperboy/testing';
+import { startTestStack, TEST_PUBLIC_URL, type TestStack } from '@paperboy/testing';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -70,6 +70,20 @@ describe('preview my digest', () => {
     expect(page).toContain('Subscribe with these choices');
     expect(await stack.services.db.subscriber.count()).toBe(0);
     expect(await stack.services.db.delivery.count()).toBe(0);
+  });
+
+  it('previews from the subscribe form (POST), keeping the typed address out of the URL', async () => {
+    const body = new URLSearchParams({ email: 'secret@example.org', topics: 'vision', papersPerEmail: '5' });
+    const response = await stack.app.request('/preview', { method: 'POST', body, headers: { origin: TEST_PUBLIC_URL } });
+    const page = await response.text();
+    expect(page).toContain('Object detection');
+    expect(page).not.toContain('secret@example.org');
+  });
+
+  it('shows recent example titles on the topic cards of the subscribe page', async () => {
+    const page = await (await stack.app.request('/')).text();
+    expect(page).toMatch(/id="topic-audio-description"[\s\S]*?Speech separation &lt;for&gt;/);
+    expect(page).toContain('Preview my digest');
   });
 
   it('says so when nothing matches, and explains a missing choice next to the field', async () => {

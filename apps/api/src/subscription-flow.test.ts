@@ -76,6 +76,7 @@ describe('subscribing', () => {
 
     const confirmed = await stack.app.request(confirmPath, { method: 'POST', headers: { origin: TEST_PUBLIC_URL } });
     expect(await confirmed.text()).toContain('subscribed');
+    expect(await (await stack.app.request(confirmPath)).text()).toContain('You&#39;re subscribed');
     const subscriber = await stack.services.db.subscriber.findFirstOrThrow({ where: { emailKey: 'grace@example.org' } });
     expect(subscriber.status).toBe('confirmed');
     expect(subscriber.consentedAt).not.toBeNull();
@@ -164,8 +165,8 @@ describe('subscribing', () => {
       frequency: 'weekly',
       papersPerEmail: '20',
     });
-    expect(ok.status).toBe(200);
-    expect(await ok.text()).toContain('Check your inbox');
+    expect(ok.status).toBe(303);
+    expect(await (await stack.app.request(ok.headers.get('location') ?? '')).text()).toContain('Check your inbox');
     const subscriber = await stack.services.db.subscriber.findFirstOrThrow({
       where: { emailKey: 'form@example.org' },
       include: { topics: { include: { topic: true } } },
@@ -191,7 +192,7 @@ describe('subscribing', () => {
 
   it('ignores a form submission whose honeypot field is filled', async () => {
     const response = await postForm('/subscribe', { email: 'bot@example.org', topics: 'audio', website: 'http://spam.example' });
-    expect(await response.text()).toContain('Check your inbox');
+    expect(response.headers.get('location')).toBe('/subscribe/sent');
     expect(await stack.services.db.subscriber.count()).toBe(0);
   });
 });
@@ -241,7 +242,10 @@ describe('managing a subscription', () => {
 
   it('erases the address on "delete my data" and never mails it again', async () => {
     const { preferencesPath } = await subscribeAndConfirm('erase@example.org');
-    const deleted = await postForm(`${preferencesPath}/delete`);
+    const asked = await postForm(`${preferencesPath}/delete`);
+    expect(await asked.text()).toContain('Delete all your data?');
+    expect(await stack.services.db.subscriber.count()).toBe(1);
+    const deleted = await postForm(`${preferencesPath}/delete`, { confirm: 'yes' });
     expect(await deleted.text()).toContain('Your data is deleted');
     expect(await stack.services.db.subscriber.count()).toBe(0);
     expect(await stack.services.db.suppression.findFirst({ where: { emailHash: emailHash('erase@example.org') } })).not.toBeNull();

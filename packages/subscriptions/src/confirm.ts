@@ -16,3 +16,9 @@ export async function confirmSubscription(db: Db, subscriberId: string, context:
   }
   return (await db.subscriber.count({ where: { id: subscriberId, status: 'confirmed' } })) > 0;
 }
+
+/** The subscriber's status, or null once erased: decides what a confirmation link can still do. */
+export async function subscriberStatus(db: Db, subscriberId: string) {
+  const subscriber = await db.subscriber.findUnique({ where: { id: subscriberId }, select: { status: true } });
+  return subscriber?.status ?? null;
+}

@@ -1,4 +1,4 @@
-export { confirmSubscription } from './confirm.ts';
+export { confirmSubscription, subscriberStatus } from './confirm.ts';
 export type { SubscriptionDeps } from './deps.ts';
 export {
   fieldErrors,

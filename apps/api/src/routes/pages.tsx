@@ -1,3 +1,4 @@
+import { exampleTitlesByTopic } from '@paperboy/papers';
 import { InputError, listTopics, subscribe } from '@paperboy/subscriptions';
 import { Hono } from 'hono';
 import { readChoicesForm } from '../forms.ts';
@@ -7,17 +8,31 @@ import { CheckInboxPage, SubscribePage } from '../views/subscribe-page.tsx';
 
 /** The subscribe page and its no-JavaScript form post. */
 export function pageRoutes(services: ApiServices) {
-  return new Hono()
-    .get('/', async (c) => c.html(<SubscribePage topics={await listTopics(services.db)} />))
-    .post('/subscribe', async (c) => {
-      const { website, ...input } = await readChoicesForm(c);
-      try {
-        if (!website) await subscribe(services, input, { ip: clientIp(c) });
-      } catch (error) {
-        if (!(error instanceof InputError)) throw error;
-        const page = <SubscribePage topics={await listTopics(services.db)} values={input} errors={error.fields} />;
-        return c.html(page, 400);
-      }
-      return c.html(<CheckInboxPage />);
-    });
+  return (
+    new Hono()
+      .get('/', async (c) =>
+        c.html(<SubscribePage topics={await listTopics(services.db)} examples={await exampleTitlesByTopic(services.db)} />),
+      )
+      // After the post, a redirect: reloading "check your inbox" must not submit the form again.
+      .get('/subscribe', (c) => c.redirect('/', 303))
+      .get('/subscribe/sent', (c) => c.html(<CheckInboxPage />))
+      .post('/subscribe', async (c) => {
+        const { website, ...input } = await readChoicesForm(c);
+        try {
+          if (!website) await subscribe(services, input, { ip: clientIp(c) });
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error;
+          const page = (
+            <SubscribePage
+              topics={await listTopics(services.db)}
+              examples={await exampleTitlesByTopic(services.db)}
+              values={input}
+              errors={error.fields}
+            />
+          );
+          return c.html(page, 400);
+        }
+        return c.redirect('/subscribe/sent', 303);
+      })
+  );
 }

@@ -14,7 +14,7 @@ import type { ApiServices } from '../services.ts';
 import type { ChoiceValues, FieldErrors } from '../views/choice-fields.tsx';
 import { InvalidLinkPage } from '../views/layout.tsx';
 import { PreferencesPage } from '../views/preferences-page.tsx';
-import { DeletedPage } from '../views/unsubscribe-page.tsx';
+import { ConfirmDeletePage, DeletedPage } from '../views/unsubscribe-page.tsx';
 
 export function preferencesRoutes(services: ApiServices) {
   const subscriberFor = (token: string) => readToken(services.config, 'preferences', token);
@@ -65,8 +65,13 @@ export function preferencesRoutes(services: ApiServices) {
       return c.redirect(`/preferences/${token}?saved=1`, 303);
     })
     .post('/:token/delete', async (c) => {
-      const subscriberId = subscriberFor(c.req.param('token'));
-      if (!subscriberId || !(await deleteSubscriberData(services.db, subscriberId))) return c.html(<InvalidLinkPage />, 404);
+      const token = c.req.param('token');
+      const subscriberId = subscriberFor(token);
+      if (!subscriberId) return c.html(<InvalidLinkPage />, 404);
+      const form = await c.req.parseBody();
+      if (form.confirm !== 'yes')
+        return c.html(<ConfirmDeletePage action={`/preferences/${token}/delete`} preferencesUrl={`/preferences/${token}`} />);
+      if (!(await deleteSubscriberData(services.db, subscriberId))) return c.html(<InvalidLinkPage />, 404);
       return c.html(<DeletedPage />);
     });
 }

@@ -33,7 +33,22 @@ function keywordText(keywords: ChoiceValues['keywords']): string {
   return Array.isArray(keywords) ? keywords.join('\n') : (keywords ?? '');
 }
 
-function TopicsField(props: { topics: TopicOption[]; selected: string[]; error?: string }) {
+/** Recent paper titles per topic slug, so a visitor sees what a topic actually brings. */
+export type TopicExamples = Map<string, string[]>;
+
+function ExampleTitles(props: { titles?: string[] }) {
+  if (!props.titles?.length) return null;
+  return (
+    <span class="topic-examples">
+      <span class="visually-hidden">Recent papers: </span>
+      {props.titles.map((title) => (
+        <span class="topic-example">{title}</span>
+      ))}
+    </span>
+  );
+}
+
+function TopicsField(props: { topics: TopicOption[]; selected: string[]; error?: string; examples?: TopicExamples }) {
   return (
     <fieldset class="topics" aria-describedby={props.error ? 'topics-error' : undefined}>
       <legend>Topics</legend>
@@ -57,6 +72,7 @@ function TopicsField(props: { topics: TopicOption[]; selected: string[]; error?:
             <span class="topic-description" id={`topic-${topic.slug}-description`}>
               {topic.description}
             </span>
+            <ExampleTitles titles={props.examples?.get(topic.slug)} />
           </label>
         ))}
       </div>
@@ -83,7 +99,11 @@ function ScheduleFields(props: { values: ChoiceValues; errors: FieldErrors }) {
         </label>
         <label>
           Hour
-          <select name="deliveryHour" aria-describedby={errors.deliveryHour ? 'deliveryHour-error' : undefined}>
+          <select
+            name="deliveryHour"
+            aria-invalid={errors.deliveryHour ? 'true' : undefined}
+            aria-describedby={errors.deliveryHour ? 'deliveryHour-error' : undefined}
+          >
             {HOURS.map((hour) => (
               <option
                 value={String(hour)}
@@ -126,20 +146,47 @@ function ScheduleFields(props: { values: ChoiceValues; errors: FieldErrors }) {
 }
 
 /** The choices shared by the subscribe form and the preferences page. */
-export function ChoiceFields(props: { topics: TopicOption[]; values: ChoiceValues; errors: FieldErrors }) {
+export function ChoiceFields(props: { topics: TopicOption[]; values: ChoiceValues; errors: FieldErrors; examples?: TopicExamples }) {
   const { values, errors } = props;
   return (
     <>
-      <TopicsField topics={props.topics} selected={values.topics ?? []} error={errors.topics} />
+      <TopicsField topics={props.topics} selected={values.topics ?? []} error={errors.topics} examples={props.examples} />
       <label class="block">
         Keywords <span class="hint">(optional, one phrase per line, up to {MAX_KEYWORDS}; e.g. “source separation”)</span>
-        <textarea name="keywords" rows={3} maxlength={700} aria-describedby={errors.keywords ? 'keywords-error' : undefined}>
+        <textarea
+          name="keywords"
+          rows={3}
+          maxlength={700}
+          aria-invalid={errors.keywords ? 'true' : undefined}
+          aria-describedby={errors.keywords ? 'keywords-error' : undefined}
+        >
           {keywordText(values.keywords)}
         </textarea>
       </label>
       <FieldError id="keywords-error" message={errors.keywords} />
       <ScheduleFields values={values} errors={errors} />
     </>
+  );
+}
+
+/**
+ * The list of problems at the top of a re-rendered form, focused on load so a keyboard or screen
+ * reader user lands on it; each item links to the message next to its field.
+ */
+export function ErrorSummary(props: { errors: FieldErrors }) {
+  const entries = Object.entries(props.errors);
+  if (entries.length === 0) return null;
+  return (
+    <div class="form-error" role="alert" tabindex={-1} autofocus>
+      <p>Please fix {entries.length === 1 ? 'this' : 'these'}:</p>
+      <ul>
+        {entries.map(([field, message]) => (
+          <li>
+            <a href={`#${field}-error`}>{message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -16,8 +16,11 @@ export function Layout(props: { title: string; children: Child; description?: st
       <body>
         <header class="site-header">
           <a class="brand" href="/">
-            <span aria-hidden="true">🗞️</span> Paperboy
+            Paperboy
           </a>
+          <nav aria-label="Site">
+            <a href="/papers">Trending</a>
+          </nav>
         </header>
         <main id="main">{props.children}</main>
         <footer class="site-footer">
@@ -37,6 +40,17 @@ export function MessagePage(props: { title: string; children: Child }) {
         {props.children}
       </section>
     </Layout>
+  );
+}
+
+export function NotFoundPage() {
+  return (
+    <MessagePage title="Page not found">
+      <p>There is nothing at this address.</p>
+      <p>
+        <a href="/">Go to the subscribe page</a> or see <a href="/papers">today’s trending papers</a>.
+      </p>
+    </MessagePage>
   );
 }
 

@@ -1,4 +1,4 @@
-import { ChoiceFields, type ChoiceValues, type FieldErrors, type TopicOption } from './choice-fields.tsx';
+import { ChoiceFields, type ChoiceValues, ErrorSummary, type FieldErrors, type TopicOption } from './choice-fields.tsx';
 import { Layout } from './layout.tsx';
 
 export function PreferencesPage(props: {
@@ -35,11 +35,7 @@ export function PreferencesPage(props: {
         </p>
       ) : null}
       <form class="card" method="post" action={props.action} novalidate>
-        {Object.keys(errors).length > 0 ? (
-          <p class="form-error" role="alert">
-            Please fix the highlighted fields.
-          </p>
-        ) : null}
+        <ErrorSummary errors={errors} />
         <ChoiceFields topics={props.topics} values={props.values} errors={errors} />
         <button type="submit" class="primary">
           Save preferences

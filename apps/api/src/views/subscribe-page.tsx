@@ -1,7 +1,20 @@
-import { ChoiceFields, type ChoiceValues, FieldError, type FieldErrors, type TopicOption } from './choice-fields.tsx';
+import {
+  ChoiceFields,
+  type ChoiceValues,
+  ErrorSummary,
+  FieldError,
+  type FieldErrors,
+  type TopicExamples,
+  type TopicOption,
+} from './choice-fields.tsx';
 import { Layout, MessagePage } from './layout.tsx';
 
-export function SubscribePage(props: { topics: TopicOption[]; values?: ChoiceValues & { email?: string }; errors?: FieldErrors }) {
+export function SubscribePage(props: {
+  topics: TopicOption[];
+  examples?: TopicExamples;
+  values?: ChoiceValues & { email?: string };
+  errors?: FieldErrors;
+}) {
   const values = props.values ?? {};
   const errors = props.errors ?? {};
   return (
@@ -11,13 +24,12 @@ export function SubscribePage(props: { topics: TopicOption[]; values?: ChoiceVal
         <p class="lead">
           Pick what you follow. Every morning (or every Monday) Paperboy sends the new papers that match, best first. Leave with one click.
         </p>
+        <p>
+          <a href="/papers">See today’s trending papers</a> · <a href="/feeds/all.atom">Atom feed</a>
+        </p>
       </section>
       <form class="card" method="post" action="/subscribe" novalidate>
-        {Object.keys(errors).length > 0 ? (
-          <p class="form-error" role="alert">
-            Please fix the highlighted fields.
-          </p>
-        ) : null}
+        <ErrorSummary errors={errors} />
         <label class="block">
           Email address
           <input
@@ -32,10 +44,15 @@ export function SubscribePage(props: { topics: TopicOption[]; values?: ChoiceVal
           />
         </label>
         <FieldError id="email-error" message={errors.email} />
-        <ChoiceFields topics={props.topics} values={values} errors={errors} />
-        <button type="submit" class="primary">
-          Subscribe
-        </button>
+        <ChoiceFields topics={props.topics} values={values} errors={errors} examples={props.examples} />
+        <div class="actions">
+          <button type="submit" class="primary">
+            Subscribe
+          </button>
+          <button type="submit" formaction="/preview" formnovalidate>
+            Preview my digest
+          </button>
+        </div>
         <p class="hint">We send one confirmation email first. Nothing else until you click it.</p>
       </form>
     </Layout>

@@ -27,6 +27,24 @@ export function UnsubscribedPage(props: { preferencesUrl: string }) {
   );
 }
 
+/** "Delete my data" cannot be undone, so it asks once more. */
+export function ConfirmDeletePage(props: { action: string; preferencesUrl: string }) {
+  return (
+    <MessagePage title="Delete all your data?">
+      <p>Your address, choices and history will be erased for good. This cannot be undone.</p>
+      <form method="post" action={props.action}>
+        <input type="hidden" name="confirm" value="yes" />
+        <button type="submit" class="danger">
+          Yes, delete my data
+        </button>
+      </form>
+      <p>
+        <a href={props.preferencesUrl}>No, keep my subscription</a>
+      </p>
+    </MessagePage>
+  );
+}
+
 export function DeletedPage() {
   return (
     <MessagePage title="Your data is deleted">
