@@ -4,7 +4,13 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CapturedMail } from '@paperboy/mail';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { loadConfig } from '@paperboy/config';
+import { createDb } from '@paperboy/db';
+import { runDigestNow } from '@paperboy/digest';
+import { loadSamplePapers } from '@paperboy/papers';
+import { closeQueueContext, createQueueContext } from '@paperboy/queue';
 import { launchChromium } from '../tests/browser/support/browser.ts';
+import { browserDatabaseUrl } from '../tests/browser/support/database.ts';
 import { confirm, makeAddress, openConfirmationLink, openPreferences, openUnsubscribe, subscribe } from '../tests/browser/support/flow.ts';
 import { waitForMail } from '../tests/browser/support/mailbox.ts';
 import { REPO_ROOT } from '../tests/browser/support/processes.ts';
@@ -40,9 +46,8 @@ async function captureSubscribeForm(browser: Browser, baseUrl: string): Promise<
 }
 
 /** Subscribes, confirms and heads for the exit, capturing each page; returns the confirmation email. */
-async function captureSubscriberPages(browser: Browser, baseUrl: string): Promise<CapturedMail> {
+async function captureSubscriberPages(browser: Browser, baseUrl: string, email: string): Promise<CapturedMail> {
   const page = await openPage(browser, baseUrl, DESKTOP);
-  const email = makeAddress('screenshots');
   await subscribe(page, email, { topics: ['Speech & audio', 'Large language models'], keywords: ['source separation'], hour: '07:00' });
   await capture(page, 'check-inbox');
   const mail = await waitForMail(baseUrl, email);
@@ -57,20 +62,48 @@ async function captureSubscriberPages(browser: Browser, baseUrl: string): Promis
 }
 
 /** The email as a mail client shows it: its own HTML, nothing of the site around it. */
-async function captureEmail(browser: Browser, baseUrl: string, mail: CapturedMail): Promise<void> {
+async function captureEmail(browser: Browser, baseUrl: string, mail: CapturedMail, name: string, schemes: Array<'light' | 'dark'> = ['light']) {
   for (const [device, options] of Object.entries({ desktop: DESKTOP, phone: PHONE })) {
-    const page = await openPage(browser, baseUrl, options);
-    await page.setContent(mail.html);
-    await capture(page, `confirmation-email-${device}`);
-    await page.context().close();
+    for (const colorScheme of schemes) {
+      const page = await openPage(browser, baseUrl, { ...options, colorScheme });
+      await page.setContent(mail.html);
+      await capture(page, schemes.length > 1 ? `${name}-${device}-${colorScheme}` : `${name}-${device}`);
+      await page.context().close();
+    }
   }
+}
+
+/** Loads the sample papers and runs today's digest for real (the worker sends it); returns the email. */
+async function sendSampleDigest(baseUrl: string, email: string): Promise<CapturedMail> {
+  const config = loadConfig({ ...process.env, DATABASE_URL: browserDatabaseUrl(), QUEUE_PREFIX: `{pbbrowser-${process.pid}}` });
+  const db = createDb(config.databaseUrl);
+  const queue = createQueueContext(config.redisUrl, config.queuePrefix);
+  try {
+    await loadSamplePapers(db);
+    await runDigestNow({ db, queue, config });
+    return await waitForMail(baseUrl, email, (mail) => mail.headers['list-unsubscribe'] !== undefined);
+  } finally {
+    await closeQueueContext(queue);
+    await db.$disconnect();
+  }
+}
+
+async function captureTrending(browser: Browser, baseUrl: string): Promise<void> {
+  const page = await openPage(browser, baseUrl, DESKTOP);
+  await page.goto('/papers');
+  await capture(page, 'trending');
+  await page.context().close();
 }
 
 async function captureAll(baseUrl: string): Promise<void> {
   const browser = await launchChromium();
   try {
     await captureSubscribeForm(browser, baseUrl);
-    await captureEmail(browser, baseUrl, await captureSubscriberPages(browser, baseUrl));
+    const email = makeAddress('screenshots');
+    await captureEmail(browser, baseUrl, await captureSubscriberPages(browser, baseUrl, email), 'confirmation-email');
+    // The unsubscribe page was only looked at, so the subscriber still gets today's digest.
+    await captureEmail(browser, baseUrl, await sendSampleDigest(baseUrl, email), 'digest-email', ['light', 'dark']);
+    await captureTrending(browser, baseUrl);
   } finally {
     await browser.close();
   }

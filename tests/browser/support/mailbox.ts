@@ -8,11 +8,11 @@ async function fetchCapturedMail(baseUrl: string): Promise<CapturedMail[]> {
   return ((await response.json()) as { messages: CapturedMail[] }).messages;
 }
 
-/** The newest mail to `address`, polled from the built-in capture: the worker sends it a moment later. */
-export async function waitForMail(baseUrl: string, address: string): Promise<CapturedMail> {
+/** The newest mail to `address` (that `match`es), polled from the built-in capture: the worker sends it a moment later. */
+export async function waitForMail(baseUrl: string, address: string, match: (mail: CapturedMail) => boolean = () => true): Promise<CapturedMail> {
   const deadline = Date.now() + MAIL_TIMEOUT_MS;
   for (;;) {
-    const mail = (await fetchCapturedMail(baseUrl)).findLast((message) => message.to.includes(address));
+    const mail = (await fetchCapturedMail(baseUrl)).findLast((message) => message.to.includes(address) && match(message));
     if (mail) return mail;
     if (Date.now() > deadline) throw new Error(`no email reached ${address} within ${MAIL_TIMEOUT_MS} ms`);
     await new Promise((resolve) => setTimeout(resolve, 250));

@@ -28,6 +28,10 @@ const HEADINGS = {
   'invalid link': 'This link is not valid',
   'page not found': 'Page not found',
   'captured mail': 'Captured mail',
+  'trending papers': 'Trending papers today',
+  'trending in a topic': 'Trending in Speech & audio',
+  'digest preview': 'Nothing new today for these choices',
+  'delete my data': 'Delete all your data?',
 } as const;
 
 export type PageName = keyof typeof HEADINGS;
@@ -74,6 +78,16 @@ export async function visitEveryPage(page: Page, check: PageCheck): Promise<void
   await arrive(page, 'invalid link', check);
   await page.goto('/no-such-page');
   await arrive(page, 'page not found', check);
+  await page.getByRole('button', { name: 'Delete my data' }).click();
+  await page.waitForLoadState();
+  await arrive(page, 'delete my data', check);
   await page.goto('/dev/mail');
   await arrive(page, 'captured mail', check);
+  await page.goto('/papers');
+  await arrive(page, 'trending papers', check);
+  await page.goto('/papers?topic=audio');
+  await arrive(page, 'trending in a topic', check);
+  // The browser suite's database has no papers: the preview says so, and offers to subscribe anyway.
+  await page.goto('/preview?topics=audio');
+  await arrive(page, 'digest preview', check);
 }

@@ -1,0 +1,23 @@
+import type { Command } from '../command.ts';
+import { classifyCommand } from './classify.ts';
+import { digestCommand } from './digest.ts';
+import { ingestCommand } from './ingest.ts';
+import { migrateCommand } from './migrate.ts';
+import { statsCommand } from './stats.ts';
+import { subscribersExportCommand } from './subscribers-export.ts';
+import { subscribersImportCommand } from './subscribers-import.ts';
+import { topicsImportCommand } from './topics-import.ts';
+import { topicsListCommand } from './topics-list.ts';
+
+/** In the order `paperboy --help` lists them. */
+export const COMMANDS: readonly Command[] = [
+  ingestCommand,
+  classifyCommand,
+  digestCommand,
+  topicsListCommand,
+  topicsImportCommand,
+  subscribersExportCommand,
+  subscribersImportCommand,
+  statsCommand,
+  migrateCommand,
+];
