@@ -9,9 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@paperboy/config';
 import { createDb } from '@paperboy/db';
-import { storePapers } from '@paperboy/papers';
+import { loadTopicsFile, storePapers } from '@paperboy/papers';
 import { closeQueueContext, createQueueContext, getQueue } from '@paperboy/queue';
-import { loadTopicsFile } from '@paperboy/subscriptions';
 import { resetDatabase } from '@paperboy/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 

@@ -1,6 +1,7 @@
 import type { Config } from '@paperboy/config';
 import { createDb, type Db } from '@paperboy/db';
 import { compileEmailTemplates, type EmailTemplates, type MailCapture } from '@paperboy/mail';
+import { createHttpMetrics, createLogger, type HttpMetrics, type Logger } from '@paperboy/observability';
 import { closeQueueContext, createQueueContext, type QueueContext } from '@paperboy/queue';
 
 /** Everything the routes use, built once per process from the parsed config. */
@@ -9,6 +10,9 @@ export interface ApiServices {
   db: Db;
   queue: QueueContext;
   templates: EmailTemplates;
+  logger: Logger;
+  /** This process's Prometheus registry, served at /metrics. */
+  metrics: HttpMetrics;
   /** The built-in mail capture, when this process runs it (development only). */
   capture?: MailCapture;
 }
@@ -17,8 +21,10 @@ export async function createServices(config: Config, capture?: MailCapture): Pro
   return {
     config,
     db: createDb(config.databaseUrl),
-    queue: createQueueContext(config.redisUrl, config.queuePrefix),
+    queue: createQueueContext(config.redisUrl, config.queuePrefix, 'producer'),
     templates: await compileEmailTemplates(),
+    logger: createLogger(config).child({ service: 'api' }),
+    metrics: createHttpMetrics(),
     capture,
   };
 }

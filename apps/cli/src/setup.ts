@@ -1,7 +1,6 @@
 import type { Config } from '@paperboy/config';
 import { applyMigrations, createDb, ensureDatabase } from '@paperboy/db';
-import { loadSamplePapers, reclassifyAllPapers } from '@paperboy/papers';
-import { loadTopicsFile } from '@paperboy/subscriptions';
+import { loadSamplePapers, loadTopicsFile, reclassifyAllPapers } from '@paperboy/papers';
 
 /**
  * Brings a database to a runnable state: created if missing, migrated, topics loaded (papers

@@ -9,13 +9,17 @@ export interface QueueContext {
   queues: Map<string, Queue>;
 }
 
-/** BullMQ requires `maxRetriesPerRequest: null` on connections used by workers. */
-export function createRedis(redisUrl: string): Redis {
-  return new Redis(redisUrl, { maxRetriesPerRequest: null, enableReadyCheck: true });
+/**
+ * Workers wait for Redis to come back (BullMQ requires `maxRetriesPerRequest: null` for them);
+ * producers — an HTTP request queueing an email — fail fast instead of hanging while it is down.
+ */
+export function createRedis(redisUrl: string, role: 'worker' | 'producer' = 'worker'): Redis {
+  if (role === 'worker') return new Redis(redisUrl, { maxRetriesPerRequest: null, enableReadyCheck: true });
+  return new Redis(redisUrl, { maxRetriesPerRequest: 2, connectTimeout: 5000 });
 }
 
-export function createQueueContext(redisUrl: string, prefix: string): QueueContext {
-  return { redis: createRedis(redisUrl), prefix, queues: new Map() };
+export function createQueueContext(redisUrl: string, prefix: string, role: 'worker' | 'producer' = 'worker'): QueueContext {
+  return { redis: createRedis(redisUrl, role), prefix, queues: new Map() };
 }
 
 export async function closeQueueContext(context: QueueContext): Promise<void> {

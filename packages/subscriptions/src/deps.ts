@@ -6,5 +6,5 @@ import type { QueueContext } from '@paperboy/queue';
 export interface SubscriptionDeps {
   db: Db;
   queue: QueueContext;
-  config: Pick<Config, 'appSecret' | 'previousAppSecret' | 'publicUrl'>;
+  config: Pick<Config, 'appSecret' | 'previousAppSecret' | 'publicUrl' | 'rateLimit'>;
 }

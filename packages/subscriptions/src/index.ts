@@ -13,6 +13,15 @@ export {
 } from './input.ts';
 export { linkFor, readToken, subscriberLinks } from './links.ts';
 export { getPreferences, type SubscriberPreferences, updatePreferences } from './preferences.ts';
+export {
+  adminFailuresPerIp,
+  checkRateLimit,
+  confirmationsPerAddress,
+  hitRateLimit,
+  type RateLimitDecision,
+  type RateLimitRule,
+  subscribesPerIp,
+} from './rate-limit.ts';
 export { subscribe } from './subscribe.ts';
 export {
   queueSubscriptionMail,
@@ -22,5 +31,5 @@ export {
   subscriptionMailJob,
 } from './subscription-mail.job.ts';
 export { emailHash, isSuppressed } from './suppression.ts';
-export { listTopics, loadTopicsFile, resolveTopicIds } from './topics.ts';
+export { listTopics, resolveTopicIds } from './topics.ts';
 export { deleteSubscriberData, resubscribe, unsubscribe } from './unsubscribe.ts';

@@ -49,5 +49,5 @@ export async function subscribe(deps: SubscriptionDeps, input: unknown, context:
   if (subscriber.status !== 'confirmed') {
     await savePendingChoices(deps.db, subscriber.id, subscription, topicIds, context.ip);
   }
-  await queueSubscriptionMail(deps, subscriber.id);
+  await queueSubscriptionMail(deps, subscriber.id, deps.config.rateLimit.confirmationsPerAddress);
 }

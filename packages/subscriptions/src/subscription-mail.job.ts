@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { SubscriptionDeps } from './deps.ts';
 import { recordEvent } from './events.ts';
 import { linkFor } from './links.ts';
+import { confirmationsPerAddress, hitRateLimit } from './rate-limit.ts';
 
 /** At most one confirmation (or "already subscribed") email per address per this interval. */
 export const RESEND_INTERVAL_MINUTES = 10;
@@ -22,10 +23,11 @@ export const subscriptionMailJob = defineJob({
 
 /**
  * Claims the right to send in Postgres (one UPDATE, so concurrent submissions race safely) and
- * queues the email; a claim inside the interval queues nothing. Only the subscriber id goes to
- * Redis: the worker reads the address and builds the message itself.
+ * queues the email; a claim inside the interval queues nothing, and so does one past `dailyCap`
+ * emails a day (0: no cap; operator imports pass none). Only the subscriber id goes to Redis: the
+ * worker reads the address and builds the message itself.
  */
-export async function queueSubscriptionMail(deps: Pick<SubscriptionDeps, 'db' | 'queue'>, subscriberId: string) {
+export async function queueSubscriptionMail(deps: Pick<SubscriptionDeps, 'db' | 'queue'>, subscriberId: string, dailyCap = 0) {
   const claimed = await deps.db.$queryRaw<Array<{ sent_at: Date }>>`
     UPDATE subscribers SET confirmation_sent_at = now()
     WHERE id = ${subscriberId}::uuid
@@ -34,7 +36,14 @@ export async function queueSubscriptionMail(deps: Pick<SubscriptionDeps, 'db' | 
     RETURNING confirmation_sent_at AS sent_at`;
   const sentAt = claimed[0]?.sent_at;
   if (!sentAt) return;
-  await enqueue(deps.queue, subscriptionMailJob, { subscriberId }, { jobId: `${subscriberId}-${sentAt.getTime()}` });
+  if (!(await hitRateLimit(deps.queue, confirmationsPerAddress(dailyCap), subscriberId)).allowed) return;
+  try {
+    await enqueue(deps.queue, subscriptionMailJob, { subscriberId }, { jobId: `${subscriberId}-${sentAt.getTime()}` });
+  } catch (error) {
+    // Nothing was queued (Redis down): give the claim back, so a retry in a minute is not throttled.
+    await deps.db.subscriber.updateMany({ where: { id: subscriberId, confirmationSentAt: sentAt }, data: { confirmationSentAt: null } });
+    throw error;
+  }
 }
 
 export interface SubscriptionMailDeps {

@@ -3,7 +3,7 @@ import { createApp } from '@paperboy/api/app';
 import { type ApiServices, closeServices, createServices } from '@paperboy/api/services';
 import { type Config, loadConfig } from '@paperboy/config';
 import { type MailCapture, type MailCaptureOptions, startMailCapture } from '@paperboy/mail';
-import { loadTopicsFile } from '@paperboy/subscriptions';
+import { loadTopicsFile } from '@paperboy/papers';
 import { startWorkers, type WorkerRegistry } from '@paperboy/worker/registry';
 import { closeWorkerServices, createWorkerServices, type WorkerServices } from '@paperboy/worker/services';
 import { resetDatabase } from './database.ts';

@@ -1,5 +1,4 @@
-import { compileTopics, loadTopicDefinitions, reclassifyAllPapers } from '@paperboy/papers';
-import { loadTopicsFile } from '@paperboy/subscriptions';
+import { compileTopics, loadTopicDefinitions, loadTopicsFile, reclassifyAllPapers } from '@paperboy/papers';
 import { defineCommand } from '../command.ts';
 import { withProgress } from '../progress.ts';
 

@@ -77,6 +77,14 @@ describe('classifyPaper with the shipped taxonomy', () => {
       classifyPaper(pdeSeparation, compiled),
     ]);
   });
+
+  it('gives the same answer for a paper however many papers were classified before it', () => {
+    const compiled = compileTopics(topics);
+    const first = classifyPaper(speechSeparation, compiled);
+    classifyPaper(pdeSeparation, compiled);
+    classifyPaper({ title: 'Differentially private federated learning', summary: 'Privacy attacks and defenses.' }, compiled);
+    expect(classifyPaper(speechSeparation, compiled)).toEqual(first);
+  });
 });
 
 describe('classifyPaper reads topic definitions as data', () => {

@@ -17,14 +17,26 @@ export interface CompiledTopic {
 }
 
 /**
+ * Phrases that share an exact first word. Common first words ("data", "image", "neural") start
+ * dozens of phrases, so those with an exact second word are looked up by it instead of each
+ * being tried at every occurrence of the first word.
+ */
+export interface FirstWordEntry {
+  /** One-word phrases and phrases whose second word is a stem: tried whenever the first word matches. */
+  others: CompiledPhrase[];
+  /** Phrases of two or more words whose second word is exact, by that word. */
+  bySecondWord: Map<string, CompiledPhrase[]>;
+}
+
+/**
  * Topic definitions turned into lookup tables, so a paper is scanned once for all topics instead
  * of once per phrase. Build it once per batch with compileTopics() and pass it to classifyPaper().
  */
 export interface CompiledTopics {
   topics: CompiledTopic[];
   phrases: CompiledPhrase[];
-  /** Phrases by their first word, when that word is exact. */
-  byFirstWord: Map<string, CompiledPhrase[]>;
+  /** Phrases by their first word, when that word is exact (then by their second word, see FirstWordEntry). */
+  byFirstWord: Map<string, FirstWordEntry>;
   /**
    * Phrases whose first word is a stem ("quantiz*"), by the stem's first STEM_KEY_LENGTH letters:
    * one lookup per token finds every stem that could prefix it.
@@ -40,12 +52,23 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+function indexByFirstWord(compiled: CompiledTopics, first: string, phrase: CompiledPhrase): void {
+  let entry = compiled.byFirstWord.get(first);
+  if (!entry) {
+    entry = { others: [], bySecondWord: new Map() };
+    compiled.byFirstWord.set(first, entry);
+  }
+  const second = phrase.words[1];
+  if (second && !second.isStem) pushTo(entry.bySecondWord, second.text, phrase);
+  else entry.others.push(phrase);
+}
+
 function indexPhrase(compiled: CompiledTopics, phrase: CompiledPhrase): void {
   const first = phrase.words[0];
   if (!first) return;
   compiled.phrases.push(phrase);
   if (first.isStem) pushTo(compiled.byStemKey, first.text.slice(0, STEM_KEY_LENGTH), phrase);
-  else pushTo(compiled.byFirstWord, first.text, phrase);
+  else indexByFirstWord(compiled, first.text, phrase);
 }
 
 /**

@@ -3,9 +3,10 @@ import { evaluateSplit } from './evaluate-split.ts';
 import { loadLabelledPapers, splitForTitle } from './labelled-set.ts';
 import { loadTopicDefinitions } from './load-topics.ts';
 
-// Just below the test-split micro F1 measured when the terms were written (0.787): a change to
-// the terms or the scorer that costs quality fails CI instead of silently degrading digests.
-const TEST_SPLIT_MICRO_F1_FLOOR = 0.77;
+// Just below the test-split micro F1 measured once, after the terms were broadened and frozen
+// (0.793; it was 0.787 before): a change to the terms or the scorer that costs quality fails CI
+// instead of silently degrading digests.
+const TEST_SPLIT_MICRO_F1_FLOOR = 0.78;
 
 describe('hand-labelled evaluation set', () => {
   const papers = loadLabelledPapers();

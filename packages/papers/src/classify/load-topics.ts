@@ -5,7 +5,7 @@ import { type TopicDefinition, topicTermsSchema } from './terms-schema.ts';
 
 const topicsFileSchema = z.array(
   z.object({
-    slug: z.string().min(1),
+    slug: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and dashes'),
     name: z.string().min(1),
     description: z.string(),
     terms: topicTermsSchema.optional(),

@@ -3,7 +3,7 @@ import { type CompiledPhrase, type CompiledTopics, STEM_KEY_LENGTH } from './com
 function matchesAt(phrase: CompiledPhrase, tokens: readonly string[], start: number): boolean {
   const { words } = phrase;
   if (start + words.length > tokens.length) return false;
-  // The first word is known to match when found by exact lookup, not when found by stem key.
+  // Words already matched by the lookup that found the phrase are simply checked again: cheap.
   for (let k = 0; k < words.length; k++) {
     const word = words[k] as CompiledPhrase['words'][number];
     const token = tokens[start + k] as string;
@@ -35,7 +35,12 @@ export function countPhraseMatches(tokens: readonly string[], compiled: Compiled
   const { byFirstWord, byStemKey } = compiled;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as string;
-    countMatchesAt(byFirstWord.get(token), tokens, i, counts, touched);
+    const entry = byFirstWord.get(token);
+    if (entry) {
+      countMatchesAt(entry.others, tokens, i, counts, touched);
+      const next = tokens[i + 1];
+      if (next !== undefined) countMatchesAt(entry.bySecondWord.get(next), tokens, i, counts, touched);
+    }
     if (token.length >= STEM_KEY_LENGTH) {
       countMatchesAt(byStemKey.get(token.slice(0, STEM_KEY_LENGTH)), tokens, i, counts, touched);
     }

@@ -65,10 +65,25 @@ function addCategoryScores(categories: readonly string[], compiled: CompiledTopi
   }
 }
 
+/**
+ * One scratch per compiled taxonomy, reused across papers: addFieldScores leaves the counts at
+ * zero, so a paper costs no allocation proportional to the (thousands of) phrases.
+ */
+const scratchByCompiled = new WeakMap<CompiledTopics, Scratch>();
+
+function scratchFor(compiled: CompiledTopics): Scratch {
+  let scratch = scratchByCompiled.get(compiled);
+  if (!scratch || scratch.counts.length !== compiled.phrases.length) {
+    scratch = { counts: new Float64Array(compiled.phrases.length), touched: [] };
+    scratchByCompiled.set(compiled, scratch);
+  }
+  return scratch;
+}
+
 /** One raw score per compiled topic (same order): the weighted evidence found in the paper. */
 export function scoreTopics(paper: PaperText, compiled: CompiledTopics, options: ClassifyOptions): Float64Array {
   const scores = new Float64Array(compiled.topics.length);
-  const scratch: Scratch = { counts: new Float64Array(compiled.phrases.length), touched: [] };
+  const scratch = scratchFor(compiled);
   addFieldScores([paper.title], options.titleWeight, compiled, scratch, scores);
   addFieldScores([paper.summary], 1, compiled, scratch, scores);
   // Each keyword is its own segment so a phrase cannot span two keywords.

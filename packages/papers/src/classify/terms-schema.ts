@@ -29,6 +29,9 @@ export const topicTermsSchema = z
     /**
      * Phrase -> weight. Positive weights are evidence for the topic, negative ones against it
      * (a large negative weight vetoes the topic, e.g. "separation of variables" for audio).
+     * Every matching phrase counts, so a longer phrase adds to the words inside it ("contrastive
+     * learning" on top of "contrastive"); two patterns for the same words ("calibration" and
+     * "calibrat*") count them twice, which is rarely meant.
      */
     phrases: z.record(phrasePattern, weight).default({}),
     /**

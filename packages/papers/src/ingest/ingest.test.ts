@@ -1,9 +1,9 @@
 import { createDb, type Db } from '@paperboy/db';
-import { loadTopicsFile } from '@paperboy/subscriptions';
 import { resetDatabase } from '@paperboy/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createArxivClient, createHuggingFaceClient, readPapersFile, SourceError } from '../sources/index.ts';
 import { fixture, fixturePath, instantRetries, send, startServer, type TestServer } from '../sources/test-server.ts';
+import { loadTopicsFile } from '../topics/load-topics-file.ts';
 import { loadSamplePapers, runIngest } from './index.ts';
 
 let db: Db;
