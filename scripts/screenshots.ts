@@ -2,13 +2,13 @@
 // harness), walks the subscriber's path in Chromium, and writes docs/screenshots/*.png.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CapturedMail } from '@paperboy/mail';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { loadConfig } from '@paperboy/config';
 import { createDb } from '@paperboy/db';
 import { runDigestNow } from '@paperboy/digest';
+import type { CapturedMail } from '@paperboy/mail';
 import { loadSamplePapers } from '@paperboy/papers';
 import { closeQueueContext, createQueueContext } from '@paperboy/queue';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { launchChromium } from '../tests/browser/support/browser.ts';
 import { browserDatabaseUrl } from '../tests/browser/support/database.ts';
 import { confirm, makeAddress, openConfirmationLink, openPreferences, openUnsubscribe, subscribe } from '../tests/browser/support/flow.ts';
@@ -62,7 +62,13 @@ async function captureSubscriberPages(browser: Browser, baseUrl: string, email: 
 }
 
 /** The email as a mail client shows it: its own HTML, nothing of the site around it. */
-async function captureEmail(browser: Browser, baseUrl: string, mail: CapturedMail, name: string, schemes: Array<'light' | 'dark'> = ['light']) {
+async function captureEmail(
+  browser: Browser,
+  baseUrl: string,
+  mail: CapturedMail,
+  name: string,
+  schemes: Array<'light' | 'dark'> = ['light'],
+) {
   for (const [device, options] of Object.entries({ desktop: DESKTOP, phone: PHONE })) {
     for (const colorScheme of schemes) {
       const page = await openPage(browser, baseUrl, { ...options, colorScheme });

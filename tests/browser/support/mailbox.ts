@@ -9,7 +9,11 @@ async function fetchCapturedMail(baseUrl: string): Promise<CapturedMail[]> {
 }
 
 /** The newest mail to `address` (that `match`es), polled from the built-in capture: the worker sends it a moment later. */
-export async function waitForMail(baseUrl: string, address: string, match: (mail: CapturedMail) => boolean = () => true): Promise<CapturedMail> {
+export async function waitForMail(
+  baseUrl: string,
+  address: string,
+  match: (mail: CapturedMail) => boolean = () => true,
+): Promise<CapturedMail> {
   const deadline = Date.now() + MAIL_TIMEOUT_MS;
   for (;;) {
     const mail = (await fetchCapturedMail(baseUrl)).findLast((message) => message.to.includes(address) && match(message));
