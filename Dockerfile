@@ -11,6 +11,7 @@ COPY packages/config/package.json packages/config/
 COPY packages/db/package.json packages/db/
 COPY packages/digest/package.json packages/digest/
 COPY packages/mail/package.json packages/mail/
+COPY packages/observability/package.json packages/observability/
 COPY packages/papers/package.json packages/papers/
 COPY packages/queue/package.json packages/queue/
 COPY packages/subscriptions/package.json packages/subscriptions/

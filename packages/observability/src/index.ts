@@ -1,0 +1,13 @@
+export { DASHBOARD_DAYS, type Dashboard, loadDashboard } from './dashboard/dashboard.ts';
+export { observeRequests } from './http/observe-requests.ts';
+export { observeWorker } from './jobs/observe-worker.ts';
+export { createLogger, type Logger } from './logging/logger.ts';
+export { maskEmails } from './logging/scrub.ts';
+export { logStartupFailure } from './logging/startup-failure.ts';
+export { type EmailOutcome, outcomeOfSendFailure } from './metrics/email-outcomes.ts';
+export { createHttpMetrics, type HttpMetrics } from './metrics/http-metrics.ts';
+export { readSample } from './metrics/read-sample.ts';
+export { createWorkerMetrics, type EmailKind, type WorkerMetrics } from './metrics/worker-metrics.ts';
+export { MONITORED_QUEUES } from './queues/monitored-queues.ts';
+export { countJobsByState, type FailedJob, JOB_STATES, type JobCounts, listFailedJobs, retryFailedJob } from './queues/queue-state.ts';
+export { checkReadiness, type Readiness } from './readiness/readiness.ts';

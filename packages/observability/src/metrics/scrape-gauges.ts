@@ -1,0 +1,64 @@
+import type { Db } from '@paperboy/db';
+import type { QueueContext } from '@paperboy/queue';
+import { type Counter, Gauge, type Registry } from 'prom-client';
+import { countJobsByState, JOB_STATES } from '../queues/queue-state.ts';
+
+// Deliveries are looked up by digest date (indexed), so a scrape never scans the whole history.
+const LAST_SENT_WINDOW_DAYS = 8;
+
+/**
+ * A gauge read from Redis or Postgres when Prometheus scrapes. If the read fails, the gauge is
+ * emptied (a stale value would look healthy) and the failure is counted, and the scrape still
+ * answers with everything else.
+ */
+function scrapedGauge<Label extends string>(
+  registry: Registry,
+  failures: Counter<'collector'>,
+  spec: { name: string; help: string; labelNames: readonly Label[] },
+  read: (gauge: Gauge<Label>) => Promise<void>,
+): void {
+  new Gauge<Label>({
+    ...spec,
+    registers: [registry],
+    async collect() {
+      try {
+        this.reset();
+        await read(this);
+      } catch {
+        this.reset();
+        failures.inc({ collector: spec.name });
+      }
+    },
+  });
+}
+
+export function registerQueueDepth(registry: Registry, failures: Counter<'collector'>, queue: QueueContext, queueNames: readonly string[]) {
+  scrapedGauge(
+    registry,
+    failures,
+    { name: 'paperboy_queue_jobs', help: 'Jobs in each queue by state, read from Redis at scrape time', labelNames: ['queue', 'state'] },
+    async (gauge) => {
+      for (const name of queueNames) {
+        const counts = await countJobsByState(queue, name);
+        for (const state of JOB_STATES) gauge.set({ queue: name, state }, counts[state]);
+      }
+    },
+  );
+}
+
+export function registerLastDigestSent(registry: Registry, failures: Counter<'collector'>, db: Db) {
+  scrapedGauge(
+    registry,
+    failures,
+    {
+      name: 'paperboy_last_digest_sent_timestamp_seconds',
+      help: `When the newest digest was sent (Unix time), from deliveries of the last ${LAST_SENT_WINDOW_DAYS} days; 0 if none`,
+      labelNames: [],
+    },
+    async (gauge) => {
+      const since = new Date(Date.now() - LAST_SENT_WINDOW_DAYS * 86_400_000);
+      const newest = await db.delivery.aggregate({ _max: { finishedAt: true }, where: { status: 'sent', digestDate: { gte: since } } });
+      gauge.set(newest._max.finishedAt ? newest._max.finishedAt.getTime() / 1000 : 0);
+    },
+  );
+}
