@@ -98,7 +98,8 @@ describe('docker-compose.yml', () => {
 
   it('hard-codes no secret: compose refuses to start until the operator provides them', () => {
     for (const name of PAPERBOY) {
-      for (const secret of ['APP_SECRET', 'ADMIN_TOKEN']) expect(String(service(name).environment?.[secret]), `${name} ${secret}`).toMatch(/^\$\{\w+:\?.+\}$/);
+      for (const secret of ['APP_SECRET', 'ADMIN_TOKEN'])
+        expect(String(service(name).environment?.[secret]), `${name} ${secret}`).toMatch(/^\$\{\w+:\?.+\}$/);
     }
   });
 
