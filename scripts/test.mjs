@@ -15,6 +15,7 @@ const checks = [
 const suites = [
   { name: 'unit and integration', config: 'vitest.config.ts' },
   { name: 'browser', config: 'vitest.browser.config.ts' },
+  { name: 'faults', config: 'vitest.faults.config.ts' },
 ];
 const totals = { passed: 0, failed: 0 };
 
@@ -31,7 +32,14 @@ for (const suite of suites) {
   console.log(`\n== ${suite.name} tests`);
   const report = `${root}/.paperboy/vitest-${suite.name.replace(/\W+/g, '-')}.json`;
   rmSync(report, { force: true });
-  const ok = run(`${root}/node_modules/.bin/vitest`, ['run', '--config', suite.config, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  const ok = run(`${root}/node_modules/.bin/vitest`, [
+    'run',
+    '--config',
+    suite.config,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ]);
   try {
     const result = JSON.parse(readFileSync(report, 'utf8'));
     totals.passed += result.numPassedTests;

@@ -1,19 +1,27 @@
+import { observeRequests } from '@paperboy/observability';
 import { InputError } from '@paperboy/subscriptions';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { routePath } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
 import { protectForms } from './csrf.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { adminDashboardRoutes } from './routes/admin-dashboard.tsx';
 import { assetRoutes } from './routes/assets.ts';
 import { confirmRoutes } from './routes/confirm.tsx';
 import { devMailRoutes } from './routes/dev-mail.tsx';
 import { digestRoutes } from './routes/digests.tsx';
+import { docsRoutes } from './routes/docs.tsx';
 import { healthRoutes } from './routes/health.ts';
+import { metricsRoutes } from './routes/metrics.ts';
+import { openApiRoutes } from './routes/openapi.ts';
 import { pageRoutes } from './routes/pages.tsx';
 import { paperRoutes } from './routes/papers.tsx';
 import { preferencesRoutes } from './routes/preferences.tsx';
 import { previewRoutes } from './routes/preview.tsx';
+import { readinessRoutes } from './routes/readiness.ts';
 import { subscriptionRoutes } from './routes/subscriptions.ts';
 import { topicRoutes } from './routes/topics.ts';
 import { unsubscribeRoutes } from './routes/unsubscribe.tsx';
@@ -24,6 +32,8 @@ const MAX_BODY_BYTES = 64 * 1024;
 
 export function createApp(services: ApiServices) {
   const app = new Hono();
+  // First, so every answer (a CSRF refusal, a 413, an error page) is timed, counted and logged.
+  app.use(requestId(), observeRequests(services.logger, services.metrics));
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -44,6 +54,8 @@ export function createApp(services: ApiServices) {
   app.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: 'payload_too_large' }, 413) }));
 
   app.route('/', healthRoutes(services));
+  app.route('/', readinessRoutes(services));
+  app.route('/', metricsRoutes(services));
   app.route('/', pageRoutes(services));
   app.route('/assets', assetRoutes());
   app.route('/confirm', confirmRoutes(services));
@@ -55,6 +67,9 @@ export function createApp(services: ApiServices) {
   app.route('/api/v1/topics', topicRoutes(services));
   app.route('/api/v1/subscriptions', subscriptionRoutes(services));
   app.route('/api/v1/admin', adminRoutes(services));
+  app.route('/api', openApiRoutes(services));
+  app.route('/api/docs', docsRoutes(services));
+  app.route('/admin', adminDashboardRoutes(services));
   if (services.capture) app.route('/dev', devMailRoutes(services.capture));
 
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: 'not_found' }, 404) : c.html(<NotFoundPage />, 404)));
@@ -67,10 +82,12 @@ export function createApp(services: ApiServices) {
       );
       return c.html(page, 403);
     }
+    // bearerAuth's refusal carries its own JSON body and WWW-Authenticate challenge: keep them.
+    if (error instanceof HTTPException && error.status === 401 && error.res) return error.getResponse();
     if (error instanceof HTTPException && error.status < 500) {
       return c.json({ error: 'invalid_request', message: error.message }, error.status);
     }
-    console.error(JSON.stringify({ level: 'error', msg: 'request failed', path: c.req.path, error: error.message }));
+    services.logger.error({ err: error, method: c.req.method, route: routePath(c, -1), requestId: c.get('requestId') }, 'request failed');
     if (c.req.path.startsWith('/api/')) return c.json({ error: 'internal_error' }, 500);
     return c.html(<MessagePage title="Something went wrong">{'Please try again in a moment.'}</MessagePage>, 500);
   });

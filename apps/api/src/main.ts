@@ -1,6 +1,8 @@
 import { serve } from '@hono/node-server';
-import { ConfigError, loadConfig } from '@paperboy/config';
+import { loadConfig } from '@paperboy/config';
 import { startMailCapture } from '@paperboy/mail';
+import { logStartupFailure } from '@paperboy/observability';
+import { redisEvictionWarning } from '@paperboy/subscriptions';
 import { createApp } from './app.tsx';
 import { closeServices, createServices } from './services.ts';
 
@@ -10,13 +12,14 @@ async function main() {
   // built-in SMTP capture that /dev/mail shows.
   const capture = config.mail.capture ? await startMailCapture({ port: config.mail.capturePort }) : undefined;
   const services = await createServices(config, capture);
+  void redisEvictionWarning(services.queue.redis).then((warning) => warning && services.logger.warn(warning));
   const server = serve({ fetch: createApp(services).fetch, port: config.port, hostname: config.host }, (info) => {
-    console.log(`Paperboy API listening on ${config.publicUrl} (port ${info.port})`);
-    if (capture) console.log(`Mail capture: SMTP on 127.0.0.1:${capture.port}, inbox at ${config.publicUrl}/dev/mail`);
+    services.logger.info({ port: info.port, publicUrl: config.publicUrl }, 'API listening');
+    if (capture) services.logger.info({ smtpPort: capture.port, inbox: `${config.publicUrl}/dev/mail` }, 'mail capture running');
   });
 
   const stop = async (signal: string) => {
-    console.log(`API received ${signal}, shutting down`);
+    services.logger.info({ signal }, 'API shutting down');
     server.close();
     await closeServices(services);
     await capture?.close();
@@ -27,6 +30,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  logStartupFailure('api', error);
   process.exit(1);
 });

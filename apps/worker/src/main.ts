@@ -1,4 +1,7 @@
-import { ConfigError, loadConfig } from '@paperboy/config';
+import { loadConfig } from '@paperboy/config';
+import { type Logger, logStartupFailure } from '@paperboy/observability';
+import { redisEvictionWarning } from '@paperboy/subscriptions';
+import { serveMetrics } from './metrics-server.ts';
 import { scheduleRepeatingJobs, startWorkers } from './registry.ts';
 import { closeWorkerServices, createWorkerServices } from './services.ts';
 
@@ -7,11 +10,21 @@ async function main() {
   const services = await createWorkerServices(config);
   const registry = startWorkers(services);
   await scheduleRepeatingJobs(services);
-  console.log(`Paperboy worker started (${registry.workers.map((worker) => worker.name).join(', ')})`);
+  // The schedules live in Redis: one that comes back empty (restarted without persistence,
+  // flushed) would never tick again. Registering them on every reconnect is idempotent, and on an
+  // empty Redis the first tick runs at once and re-queues the deliveries Postgres has pending.
+  services.queue.redis.on('ready', () => {
+    scheduleRepeatingJobs(services).catch((error) => services.logger.error({ err: error }, 'could not register the repeating jobs'));
+  });
+  const metricsServer = await serveMetrics(services);
+  services.logger.info({ queues: registry.workers.map((worker) => worker.name) }, 'worker started');
+  void redisEvictionWarning(services.queue.redis).then((warning) => warning && services.logger.warn(warning));
 
   const stop = async (signal: string) => {
-    console.log(`Worker received ${signal}, finishing running jobs`);
+    services.logger.info({ signal }, 'worker stopping: finishing running jobs');
+    exitAfterDeadline(services.logger, config.shutdownTimeoutMs);
     await registry.close();
+    await metricsServer?.close();
     await closeWorkerServices(services);
     process.exit(0);
   };
@@ -19,7 +32,19 @@ async function main() {
   process.once('SIGINT', () => void stop('SIGINT'));
 }
 
+/**
+ * A job held up by an SMTP server that stopped answering must not keep the worker from stopping.
+ * Past the deadline it exits anyway: the digests it had not claimed are still pending and its jobs
+ * return to the queue when their locks expire; the sends it was waiting on become `unknown`.
+ */
+function exitAfterDeadline(logger: Logger, timeoutMs: number) {
+  setTimeout(() => {
+    logger.error({ timeoutMs }, 'worker stopping: running jobs did not finish within SHUTDOWN_TIMEOUT_MS, exiting anyway');
+    process.exit(1);
+  }, timeoutMs).unref();
+}
+
 main().catch((error) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  logStartupFailure('worker', error);
   process.exit(1);
 });

@@ -1,4 +1,5 @@
 import { digestTickJob, runDigestTick, scheduleDigestTicks, sendDigestBatch, sendDigestsJob } from '@paperboy/digest';
+import { observeWorker, outcomeOfSendFailure } from '@paperboy/observability';
 import { ingestJob, ingestSource, scheduleIngestion } from '@paperboy/papers';
 import { startWorker } from '@paperboy/queue';
 import { sendSubscriptionMail, subscriptionMailJob } from '@paperboy/subscriptions';
@@ -11,30 +12,34 @@ export interface WorkerRegistry {
   close(): Promise<void>;
 }
 
-function logFailures(worker: Worker) {
-  worker.on('failed', (job, error) => {
-    const event = {
-      level: 'warn',
-      msg: 'job failed',
-      queue: worker.name,
-      jobId: job?.id,
-      attempt: job?.attemptsMade,
-      error: error.message,
-    };
-    console.error(JSON.stringify(event));
-  });
+/** Sends a confirmation (or "already subscribed") email and counts its outcome, failures included. */
+async function sendAndCountSubscriptionMail(services: WorkerServices, payload: { subscriberId: string }) {
+  try {
+    const result = await sendSubscriptionMail(services, payload);
+    services.metrics.countEmail('subscription', result);
+    return result;
+  } catch (error) {
+    services.metrics.countEmail('subscription', outcomeOfSendFailure(error));
+    throw error;
+  }
+}
+
+async function ingestAndCount(services: WorkerServices, source: string) {
+  const reports = await ingestSource(services, source);
+  services.metrics.countIngest(source, reports);
+  return reports;
 }
 
 /** The one place every queue gets its processor. */
 export function startWorkers(services: WorkerServices): WorkerRegistry {
   const { queue } = services;
   const workers = [
-    startWorker(queue, subscriptionMailJob, (payload) => sendSubscriptionMail(services, payload)),
+    startWorker(queue, subscriptionMailJob, (payload) => sendAndCountSubscriptionMail(services, payload)),
     startWorker(queue, digestTickJob, () => runDigestTick(services)),
     startWorker(queue, sendDigestsJob, (payload) => sendDigestBatch(services, payload)),
-    startWorker(queue, ingestJob, (payload) => ingestSource(services, payload.source)),
+    startWorker(queue, ingestJob, (payload) => ingestAndCount(services, payload.source)),
   ];
-  workers.forEach(logFailures);
+  for (const worker of workers) observeWorker(worker, services.logger, services.metrics);
   return { workers, close: async () => void (await Promise.all(workers.map((worker) => worker.close()))) };
 }
 

@@ -19,46 +19,151 @@ const url = (protocols: string[]) =>
     message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
   });
 
-const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  DATABASE_URL: url(['postgresql', 'postgres']).default('postgresql://postgres@127.0.0.1:5432/paperboy'),
-  REDIS_URL: url(['redis', 'rediss']).default('redis://127.0.0.1:6379'),
-  /** Queue key prefix; wrap it in braces (e.g. "{paperboy}") on a Redis Cluster. */
-  QUEUE_PREFIX: z.string().min(1).default('{paperboy}'),
-  SMTP_URL: z.preprocess(emptyToUndefined, url(['smtp', 'smtps']).optional()),
-  MAIL_CAPTURE_PORT: z.coerce.number().int().min(1).max(65535).default(1025),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
-  PUBLIC_URL: url(['http', 'https']).default('http://localhost:3000'),
-  MAIL_FROM: z.string().min(3).default('Paperboy <paperboy@localhost>'),
-  MAIL_POSTAL_ADDRESS: z.string().default('Paperboy, an open-source newsletter, run by its operator'),
-  LIST_UNSUBSCRIBE_MAILTO: z.preprocess(emptyToUndefined, z.email().optional()),
-  APP_SECRET: optionalString,
-  /** Previous signing key, still accepted for verification during a rotation. */
-  APP_SECRET_PREVIOUS: optionalString,
-  ADMIN_TOKEN: optionalString,
-  SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(5),
-  /** Global send rate limit in messages per second; 0 means unlimited. */
-  SMTP_RATE_LIMIT: z.coerce.number().min(0).default(0),
-  /** Permanent refusals (5xx) after which an address is marked bounced and no longer mailed. */
-  HARD_BOUNCE_LIMIT: z.coerce.number().int().min(1).default(2),
-  /** Subscribers per digest job: bounds worker memory and the size of one selection query. */
-  DIGEST_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
-  /** First retry delay of a digest batch with transient SMTP failures (doubles each attempt). */
-  DIGEST_RETRY_DELAY_MS: z.coerce.number().int().min(0).default(30_000),
-  DKIM_DOMAIN: optionalString,
-  DKIM_SELECTOR: optionalString,
-  DKIM_PRIVATE_KEY: optionalString,
-  HF_TOKEN: optionalString,
-  /** Sources the worker ingests on schedule: "huggingface" and/or "arxiv:<category>", comma-separated. */
-  INGEST_SOURCES: z.string().default('huggingface'),
-  /** When scheduled ingestion runs (cron, UTC): hourly through the day, since upvotes keep moving. */
-  INGEST_CRON: z.string().default('15 6-22 * * *'),
-  HF_BASE_URL: url(['http', 'https']).default('https://huggingface.co'),
-  ARXIV_BASE_URL: url(['http', 'https']).default('https://export.arxiv.org'),
-  /** The topic taxonomy loaded at start; point it at your own copy to change topics. */
-  TOPICS_FILE: z.string().default(fileURLToPath(new URL('../../../data/topics.json', import.meta.url))),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+// Every variable carries its description: docs/CONFIGURATION.md is generated from this schema
+// (`npm run docs:config`), and a test fails when that file is stale.
+export const envSchema = z.object({
+  NODE_ENV: z
+    .enum(['development', 'test', 'production'])
+    .default('development')
+    .describe('`production` enforces the variables marked required'),
+  DATABASE_URL: url(['postgresql', 'postgres'])
+    .default('postgresql://postgres@127.0.0.1:5432/paperboy')
+    .describe('Postgres; the database is created if missing'),
+  REDIS_URL: url(['redis', 'rediss'])
+    .default('redis://127.0.0.1:6379')
+    .describe('Redis for the queues (use `maxmemory-policy noeviction`)'),
+  QUEUE_PREFIX: z
+    .string()
+    .min(1)
+    .default('{paperboy}')
+    .describe('Queue key prefix; wrap it in braces (e.g. "{paperboy}") on a Redis Cluster'),
+  SMTP_URL: z
+    .preprocess(emptyToUndefined, url(['smtp', 'smtps']).optional())
+    .describe('`smtp://user:pass@host:587` or `smtps://…`; unset (development only) sends to the built-in capture'),
+  MAIL_CAPTURE_PORT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(65535)
+    .default(1025)
+    .describe('SMTP port of the built-in mail capture (development)'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('Port the API listens on'),
+  HOST: z.string().default('0.0.0.0').describe("Address the API (and the worker's metrics server) listens on"),
+  METRICS_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .default(9464)
+    .describe("Port of the worker's Prometheus `/metrics` server; 0 disables it"),
+  PUBLIC_URL: url(['http', 'https'])
+    .default('http://localhost:3000')
+    .describe('Public base address: every link in emails, and the admin cookie is Secure when https'),
+  MAIL_FROM: z.string().min(3).default('Paperboy <paperboy@localhost>').describe('Sender of every email'),
+  MAIL_POSTAL_ADDRESS: z
+    .string()
+    .default('Paperboy, an open-source newsletter, run by its operator')
+    .describe('Your postal address, shown in every email footer'),
+  LIST_UNSUBSCRIBE_MAILTO: z.preprocess(emptyToUndefined, z.email().optional()).describe('Adds a `mailto:` to `List-Unsubscribe`'),
+  APP_SECRET: optionalString.describe(
+    `Signs every link and the admin session; at least ${MIN_SECRET_LENGTH} characters in production (generated into .paperboy/ in development)`,
+  ),
+  APP_SECRET_PREVIOUS: optionalString.describe('Previous signing key, still accepted for verification during a rotation'),
+  ADMIN_TOKEN: optionalString.describe('Bearer token for `/api/v1/admin/*` and the `/admin` dashboard (both disabled when unset)'),
+  SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(5).describe('SMTP connections per worker'),
+  SMTP_RATE_LIMIT: z.coerce
+    .number()
+    .min(0)
+    .default(0)
+    .describe('Global send rate limit in messages per second across all workers; 0 means unlimited'),
+  HARD_BOUNCE_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(2)
+    .describe('Permanent refusals (5xx) after which an address is marked bounced and no longer mailed'),
+  DIGEST_BATCH_SIZE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(5000)
+    .default(200)
+    .describe('Subscribers per digest job: bounds worker memory and the size of one selection query'),
+  DIGEST_RETRY_DELAY_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(30_000)
+    .describe('First retry delay of a digest batch with transient SMTP failures (doubles each attempt)'),
+  DIGEST_STUCK_SEND_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(15 * 60_000)
+    .describe(
+      'A digest send claimed longer ago than this belongs to a worker that died mid-send and is recorded as `unknown`; keep it above the longest possible SMTP exchange (about 90 s)',
+    ),
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(30_000)
+    .describe('How long a stopping worker waits for its running jobs before it exits anyway (their unsent digests go back to the queue)'),
+  TRUST_PROXY: z
+    .preprocess((value) => ({ true: '1', false: '0' })[String(value)] ?? value, z.coerce.number().int().min(0).max(10))
+    .default(0)
+    .describe(
+      'Reverse proxies in front of the API (`true` = 1): the client address is then read from `X-Forwarded-For`, that many entries from the right; 0 uses the socket address',
+    ),
+  RATE_LIMIT_SUBSCRIBE_PER_IP: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(20)
+    .describe('Subscription requests per client address per hour; more get 429 (0: no limit)'),
+  RATE_LIMIT_CONFIRMATIONS_PER_ADDRESS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(5)
+    .describe('Confirmation emails per address per day, on top of one per 10 minutes; more are silently not sent (0: no limit)'),
+  RATE_LIMIT_ADMIN_FAILURES_PER_IP: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(10)
+    .describe('Rejected admin tokens per client address per 15 minutes before it gets 429 (0: no limit)'),
+  SUBSCRIBE_MIN_RESPONSE_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(5000)
+    .default(250)
+    .describe('Subscribe answers take at least this long, so timing does not tell new, pending and confirmed addresses apart'),
+  DKIM_DOMAIN: optionalString.describe('DKIM signing domain (the `d=` tag); DKIM needs all three DKIM variables'),
+  DKIM_SELECTOR: optionalString.describe('DKIM selector (the `s=` tag): the key is published at `<selector>._domainkey.<domain>`'),
+  DKIM_PRIVATE_KEY: optionalString.describe('DKIM private key, PEM'),
+  HF_TOKEN: optionalString.describe('Hugging Face token (higher rate limits)'),
+  INGEST_SOURCES: z
+    .string()
+    .default('huggingface')
+    .describe('Sources the worker ingests on schedule: "huggingface" and/or "arxiv:<category>", comma-separated'),
+  INGEST_CRON: z
+    .string()
+    .default('15 6-22 * * *')
+    .describe('When scheduled ingestion runs (cron, UTC): hourly through the day, since upvotes keep moving'),
+  HF_BASE_URL: url(['http', 'https'])
+    .default('https://huggingface.co')
+    .describe('Hugging Face API base (tests point it at a local server)'),
+  ARXIV_BASE_URL: url(['http', 'https']).default('https://export.arxiv.org').describe('arXiv API base (tests point it at a local server)'),
+  TOPICS_FILE: z
+    .string()
+    .default(fileURLToPath(new URL('../../../data/topics.json', import.meta.url)))
+    .describe('The topic taxonomy loaded at start; point it at your own copy to change topics'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .optional()
+    .describe('Lowest level written to the JSON logs; default `info`, or `warn` under NODE_ENV=test (keeps test output readable)'),
 });
 
 export type Config = ReturnType<typeof toConfig>;
@@ -77,7 +182,8 @@ function toConfig(env: z.infer<typeof envSchema>, appSecret: string) {
     appSecret,
     previousAppSecret: env.APP_SECRET_PREVIOUS,
     adminToken: env.ADMIN_TOKEN,
-    logLevel: env.LOG_LEVEL,
+    metricsPort: env.METRICS_PORT,
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'warn' : 'info'),
     ingest: {
       sources: env.INGEST_SOURCES.split(',')
         .map((source) => source.trim())
@@ -88,7 +194,15 @@ function toConfig(env: z.infer<typeof envSchema>, appSecret: string) {
       arxivBaseUrl: env.ARXIV_BASE_URL,
     },
     topicsFile: env.TOPICS_FILE,
-    digest: { batchSize: env.DIGEST_BATCH_SIZE, retryDelayMs: env.DIGEST_RETRY_DELAY_MS },
+    digest: { batchSize: env.DIGEST_BATCH_SIZE, retryDelayMs: env.DIGEST_RETRY_DELAY_MS, stuckSendMs: env.DIGEST_STUCK_SEND_MS },
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    trustProxy: env.TRUST_PROXY,
+    subscribeMinResponseMs: env.SUBSCRIBE_MIN_RESPONSE_MS,
+    rateLimit: {
+      subscribesPerIp: env.RATE_LIMIT_SUBSCRIBE_PER_IP,
+      confirmationsPerAddress: env.RATE_LIMIT_CONFIRMATIONS_PER_ADDRESS,
+      adminFailuresPerIp: env.RATE_LIMIT_ADMIN_FAILURES_PER_IP,
+    },
     mail: {
       /** With no SMTP_URL outside production, mail goes to the built-in capture server. */
       capture: env.SMTP_URL === undefined,
@@ -118,13 +232,18 @@ function developmentSecret(cwd: string): string {
   return secret;
 }
 
+/** Variables without which a production process refuses to start (see productionProblems). */
+export const PRODUCTION_REQUIRED = ['APP_SECRET', 'ADMIN_TOKEN', 'SMTP_URL', 'PUBLIC_URL'] as const;
+
 function productionProblems(env: z.infer<typeof envSchema>): string[] {
   const problems: string[] = [];
   if (!env.APP_SECRET || env.APP_SECRET.length < MIN_SECRET_LENGTH)
     problems.push(`APP_SECRET: required in production, at least ${MIN_SECRET_LENGTH} characters`);
   if (!env.ADMIN_TOKEN || env.ADMIN_TOKEN.length < 16) problems.push('ADMIN_TOKEN: required in production, at least 16 characters');
   if (!env.SMTP_URL) problems.push('SMTP_URL: required in production (the mail capture is for development only)');
-  if (env.PUBLIC_URL === 'http://localhost:3000') problems.push('PUBLIC_URL: set it to the public address of this service');
+  for (const name of ['APP_SECRET', 'ADMIN_TOKEN'] as const) {
+    if (/change-?me|example|placeholder/i.test(env[name] ?? '')) problems.push(`${name}: replace the placeholder with a long random value`);
+  }
   return problems;
 }
 

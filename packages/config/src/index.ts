@@ -1,1 +1,1 @@
-export { type Config, ConfigError, loadConfig } from './config.ts';
+export { type Config, ConfigError, envSchema, loadConfig, PRODUCTION_REQUIRED } from './config.ts';

@@ -13,8 +13,6 @@ export const digestTickJob = defineJob({
 });
 
 export const TICK_EVERY_MS = 5 * 60 * 1000;
-/** A send claimed longer ago than this belongs to a worker that died mid-send. */
-const STUCK_SEND_MINUTES = 15;
 
 /** Registers the repeating tick (idempotent: one scheduler, whoever calls it). */
 export async function scheduleDigestTicks(queue: QueueContext, everyMs = TICK_EVERY_MS) {
@@ -28,16 +26,17 @@ export async function scheduleDigestTicks(queue: QueueContext, everyMs = TICK_EV
 /**
  * A worker that died between claiming and finishing a send may or may not have handed the
  * message to the SMTP server. Resending could mail someone twice, so such deliveries are marked
- * unknown for the operator instead.
+ * unknown for the operator instead. A send claimed more than `stuckAfterMs` ago
+ * (DIGEST_STUCK_SEND_MS) belongs to such a worker.
  */
-export async function markStuckSends(db: Db): Promise<number> {
+export async function markStuckSends(db: Db, stuckAfterMs: number): Promise<number> {
   return db.$executeRaw`
     UPDATE deliveries SET status = 'unknown', finished_at = now(), last_error = 'worker stopped during the send; outcome unknown'
-    WHERE status = 'sending' AND claimed_at < now() - make_interval(mins => ${STUCK_SEND_MINUTES})`;
+    WHERE status = 'sending' AND claimed_at < now() - make_interval(secs => ${stuckAfterMs / 1000})`;
 }
 
 export async function runDigestTick(deps: DispatchDeps, now = new Date()) {
-  const stuck = await markStuckSends(deps.db);
+  const stuck = await markStuckSends(deps.db, deps.config.digest.stuckSendMs);
   const planned = await planDueDeliveries(deps.db, now);
   const batches = await queuePendingDeliveries(deps);
   return { stuck, planned, batches };

@@ -1,4 +1,4 @@
-import type { Db } from '@paperboy/db';
+import { type Db, Prisma } from '@paperboy/db';
 
 export interface SelectedPaper {
   deliveryId: string;
@@ -15,39 +15,69 @@ export interface SelectedPaper {
  * (trending score, then topic strength), at most their papers-per-email.
  */
 export async function selectPapers(db: Db, deliveryIds: string[]): Promise<Map<string, SelectedPaper[]>> {
-  const rows = await db.$queryRaw<Array<{ delivery_id: string; paper_id: string; position: bigint; reasons: string[] }>>`
+  const rows = await db.$queryRaw<Array<{ delivery_id: string; paper_id: string; position: bigint; reasons: string[] }>>(
+    selectionQuery(deliveryIds),
+  );
+  const byDelivery = new Map<string, SelectedPaper[]>(deliveryIds.map((id) => [id, []]));
+  for (const row of rows) {
+    byDelivery
+      .get(row.delivery_id)
+      // Sorted here rather than in SQL, so Postgres can group candidates with a hash instead of a sort.
+      ?.push({ deliveryId: row.delivery_id, paperId: row.paper_id, position: Number(row.position), reasons: row.reasons.sort() });
+  }
+  return byDelivery;
+}
+
+/**
+ * The selection statement for a batch of deliveries (its own function, so its plan can be
+ * examined). Every step starts from the batch's rows and reaches other tables through their
+ * indexes, so its cost follows the batch size, not the number of subscribers; papers are filtered
+ * to the batch's window once, and carry their score along instead of being joined again.
+ */
+export function selectionQuery(deliveryIds: string[]): Prisma.Sql {
+  return Prisma.sql`
     WITH batch AS (
-      SELECT d.id AS delivery_id, d.subscriber_id, s.papers_per_email AS quota, s.keywords,
-             coalesce((SELECT max(prev.created_at) FROM deliveries prev
-                       WHERE prev.subscriber_id = d.subscriber_id AND prev.digest_date < d.digest_date),
-                      d.created_at - CASE s.frequency WHEN 'weekly' THEN interval '7 days' ELSE interval '1 day' END) AS since
-      FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
-      WHERE d.id = ANY(${deliveryIds}::uuid[])
+      SELECT d.* FROM unnest(${deliveryIds}::uuid[]) AS ids(id)
+      -- Index lookups per delivery (OFFSET 0 keeps them): a hash join would read every row.
+      CROSS JOIN LATERAL (
+        SELECT d.id AS delivery_id, d.subscriber_id, s.papers_per_email AS quota, s.keywords,
+               coalesce((SELECT max(prev.created_at) FROM deliveries prev
+                         WHERE prev.subscriber_id = d.subscriber_id AND prev.digest_date < d.digest_date),
+                        d.created_at - CASE s.frequency WHEN 'weekly' THEN interval '7 days' ELSE interval '1 day' END) AS since
+        FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
+        WHERE d.id = ids.id OFFSET 0
+      ) d
     ),
     window_start AS (SELECT min(since) AS since FROM batch),
-    keyword_hits AS (
-      SELECT k.keyword, p.id AS paper_id
+    fresh AS (
+      SELECT p.id AS paper_id, p.first_seen_at, p.trending_score AS trending
+      FROM papers p WHERE p.first_seen_at > (SELECT since FROM window_start)
+    ),
+    -- Each distinct keyword is looked up once, through the full-text index.
+    keyword_hits AS MATERIALIZED (
+      SELECT k.keyword, p.id AS paper_id, p.first_seen_at, p.trending_score AS trending
       FROM (SELECT DISTINCT unnest(keywords) AS keyword FROM batch) k
       JOIN papers p ON p.first_seen_at > (SELECT since FROM window_start)
                    AND p.search_vector @@ phraseto_tsquery('english', k.keyword)
     ),
     candidates AS (
-      SELECT b.delivery_id, b.subscriber_id, b.quota, pt.paper_id, pt.score AS strength, 't:' || t.slug AS reason
+      SELECT b.delivery_id, b.subscriber_id, b.quota, f.paper_id, f.trending, pt.score AS strength, 't:' || t.slug AS reason
       FROM batch b
-      JOIN subscriber_topics st ON st.subscriber_id = b.subscriber_id
+      -- A per-reader index lookup again: flattened, it was a hash join over every follow.
+      CROSS JOIN LATERAL (SELECT st.topic_id FROM subscriber_topics st WHERE st.subscriber_id = b.subscriber_id OFFSET 0) st
+      JOIN topics t ON t.id = st.topic_id
       JOIN paper_topics pt ON pt.topic_id = st.topic_id
-      JOIN topics t ON t.id = pt.topic_id
-      JOIN papers p ON p.id = pt.paper_id AND p.first_seen_at > b.since
+      JOIN fresh f ON f.paper_id = pt.paper_id AND f.first_seen_at > b.since
       UNION ALL
-      SELECT b.delivery_id, b.subscriber_id, b.quota, kh.paper_id, 0, 'k:' || kh.keyword
+      SELECT b.delivery_id, b.subscriber_id, b.quota, kh.paper_id, kh.trending, 0, 'k:' || kh.keyword
       FROM batch b
-      JOIN keyword_hits kh ON kh.keyword = ANY(b.keywords)
-      JOIN papers p ON p.id = kh.paper_id AND p.first_seen_at > b.since
+      CROSS JOIN LATERAL unnest(b.keywords) AS k(keyword)
+      JOIN keyword_hits kh ON kh.keyword = k.keyword AND kh.first_seen_at > b.since
     ),
     merged AS (
       SELECT c.delivery_id, c.paper_id, max(c.quota) AS quota, max(c.strength) AS strength,
-             array_agg(DISTINCT c.reason) AS reasons, max(p.trending_score) AS trending
-      FROM candidates c JOIN papers p ON p.id = c.paper_id
+             array_agg(c.reason) AS reasons, max(c.trending) AS trending
+      FROM candidates c
       WHERE NOT EXISTS (SELECT 1 FROM delivery_papers dp WHERE dp.subscriber_id = c.subscriber_id AND dp.paper_id = c.paper_id)
       GROUP BY c.delivery_id, c.paper_id
     ),
@@ -58,12 +88,4 @@ export async function selectPapers(db: Db, deliveryIds: string[]): Promise<Map<s
     )
     SELECT delivery_id::text, paper_id::text, position, reasons FROM ranked WHERE position <= quota
     ORDER BY delivery_id, position`;
-
-  const byDelivery = new Map<string, SelectedPaper[]>(deliveryIds.map((id) => [id, []]));
-  for (const row of rows) {
-    byDelivery
-      .get(row.delivery_id)
-      ?.push({ deliveryId: row.delivery_id, paperId: row.paper_id, position: Number(row.position), reasons: row.reasons });
-  }
-  return byDelivery;
 }

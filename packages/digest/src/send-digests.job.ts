@@ -1,8 +1,7 @@
 import { defineJob } from '@paperboy/queue';
 import { z } from 'zod';
+import { loadDigestBatch } from './batch.ts';
 import { type DeliverDeps, type DeliveryResult, deliverDigest } from './deliver.ts';
-import { selectPapers } from './select.ts';
-import { loadBatchTopics } from './topics.ts';
 
 export const sendDigestsJob = defineJob({
   queue: 'digest-send',
@@ -31,13 +30,10 @@ async function runInPool<T>(items: T[], limit: number, work: (item: T) => Promis
 
 /** Selects papers for the whole batch in one query, then claims and sends each delivery. */
 export async function sendDigestBatch(deps: DeliverDeps, payload: { deliveryIds: string[] }): Promise<BatchSummary> {
-  const [selection, topics] = await Promise.all([
-    selectPapers(deps.db, payload.deliveryIds),
-    loadBatchTopics(deps.db, payload.deliveryIds),
-  ]);
+  const batch = await loadDigestBatch(deps.db, payload.deliveryIds);
   const results: Record<DeliveryResult, number> = { sent: 0, skipped: 0, failed: 0, unknown: 0, retry: 0, 'not-claimed': 0 };
   await runInPool(payload.deliveryIds, SENDS_IN_FLIGHT, async (deliveryId) => {
-    results[await deliverDigest(deps, deliveryId, selection.get(deliveryId) ?? [], topics)] += 1;
+    results[await deliverDigest(deps, deliveryId, batch.selection.get(deliveryId) ?? [], batch)] += 1;
   });
   if (results.retry > 0) throw new Error(`${results.retry} digest(s) failed transiently; the batch will be retried`);
   return { results };

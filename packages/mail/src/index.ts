@@ -2,4 +2,4 @@ export { type CapturedMail, type CaptureReply, type MailCapture, type MailCaptur
 export { type CounterStore, withSendRateLimit } from './rate-limit.ts';
 export { classifySendFailure, SendError, type SendOutcome } from './send-error.ts';
 export * from './templates/index.ts';
-export { createMailer, type Mailer, type OutgoingMail, type SendResult } from './transport.ts';
+export { createMailer, createMessageBuilder, type Mailer, type OutgoingMail, type SendResult } from './transport.ts';

@@ -1,9 +1,9 @@
-import { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import type { Config } from '@paperboy/config';
 import nodemailer from 'nodemailer';
-import DKIM from 'nodemailer/lib/dkim';
-import MailComposer from 'nodemailer/lib/mail-composer';
-import { classifySendFailure, SendError } from './send-error.ts';
+import { createDkimSigner } from './mime/dkim.ts';
+import { createMessageLayout, serializeMessage } from './mime/message.ts';
+import { classifySendFailure, SendError, type SendOutcome } from './send-error.ts';
 
 export interface OutgoingMail {
   to: string;
@@ -32,20 +32,16 @@ const DKIM_HEADERS =
   'From:Sender:Reply-To:Subject:Date:Message-ID:To:Cc:MIME-Version:Content-Type:Content-Transfer-Encoding:' +
   'List-Id:List-Unsubscribe:List-Unsubscribe-Post:Auto-Submitted';
 
-function streamToBuffer(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  return new Promise((resolve, reject) => {
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.on('end', () => resolve(Buffer.concat(chunks)));
-    stream.on('error', reject);
-  });
-}
-
-/** The whole RFC 5322 message, built (and signed) before any connection is used. */
-async function buildMessage(mail: OutgoingMail, from: string, dkim: DKIM | undefined): Promise<Buffer> {
-  const composer = new MailComposer({ from, ...mail } as ConstructorParameters<typeof MailComposer>[0]);
-  const raw = await composer.compile().build();
-  return dkim ? streamToBuffer(dkim.sign(raw)) : raw;
+/** Builds the whole RFC 5322 message (signed when DKIM is configured) before any connection is used. */
+export function createMessageBuilder(
+  mail: Pick<Config['mail'], 'from' | 'dkim'>,
+): (message: OutgoingMail & { messageId: string }) => Buffer {
+  const layout = createMessageLayout(mail.from);
+  const sign = mail.dkim ? createDkimSigner({ ...mail.dkim, headerFieldNames: DKIM_HEADERS }) : undefined;
+  return (message) => {
+    const built = layout(message);
+    return serializeMessage(built, sign ? [sign(built)] : []);
+  };
 }
 
 export function createMailer(mail: Config['mail']): Mailer {
@@ -58,26 +54,62 @@ export function createMailer(mail: Config['mail']): Mailer {
     greetingTimeout: 15_000,
     socketTimeout: 60_000,
   });
-  const dkim = mail.dkim ? new DKIM({ ...mail.dkim, headerFieldNames: DKIM_HEADERS }) : undefined;
+  transport.use('stream', reportHandover);
+  const build = createMessageBuilder(mail);
   const fromAddress = bareAddress(mail.from);
+  const messageIdDomain = fromAddress.slice(fromAddress.lastIndexOf('@') + 1);
   return {
     async send(message) {
-      const raw = await buildMessage(message, mail.from, dkim);
+      const messageId = message.messageId ?? `<${crypto.randomUUID()}@${messageIdDomain}>`;
+      const raw = build({ ...message, messageId });
       // Once the last byte is handed over, the server may have accepted the message even if we
       // never hear back: such a failure has an unknown outcome and must not be resent blindly.
       let handedOver = false;
-      const body = Readable.from([raw]).on('end', () => {
+      const onHandedOver = () => {
         handedOver = true;
-      });
+      };
       try {
-        const info = await transport.sendMail({ envelope: { from: fromAddress, to: [message.to] }, raw: body });
-        return { messageId: message.messageId ?? String(info.messageId ?? ''), response: String(info.response ?? '') };
+        const info = await transport.sendMail({ envelope: { from: fromAddress, to: [message.to] }, raw, onHandedOver } as SendMailOptions);
+        return { messageId, response: String(info.response ?? '') };
       } catch (error) {
-        throw new SendError(error as Error, classifySendFailure(error as Error, handedOver));
+        throw new SendError(error as Error, outcomeOf(error as Error, handedOver));
       }
     },
     close: () => transport.close(),
   };
+}
+
+/**
+ * A 5xx means this message will never be accepted only when it answers the recipient (RCPT TO) or
+ * the message (DATA). One refusing our login, our sender or the connection is the operator's to
+ * fix: counted as the recipient's bounce, it would mark the whole list bounced within two runs.
+ */
+function outcomeOf(error: Error, handedOver: boolean): SendOutcome {
+  const outcome = classifySendFailure(error, handedOver);
+  const { command } = error as { command?: string };
+  return outcome === 'permanent' && command !== 'RCPT TO' && command !== 'DATA' ? 'transient' : outcome;
+}
+
+type SendMailOptions = Parameters<ReturnType<typeof nodemailer.createTransport>['sendMail']>[0];
+
+/**
+ * Calls the message's `onHandedOver` once its last byte has been read by the SMTP connection.
+ * The stream returned here is the one nodemailer writes to the socket after the server's 354, so
+ * its end is that moment; an error before it (greeting, MAIL, RCPT, DATA refused, connection lost
+ * mid-message) leaves the message undelivered. Nodemailer builds a new stream for every attempt
+ * (it may move a message nobody has read yet to another pooled connection), so `raw` must be a
+ * Buffer, not a one-shot stream.
+ */
+function reportHandover(mail: { data: object; message: { processFunc(fn: (input: Readable) => Readable): void } }, done: () => void) {
+  const { onHandedOver } = mail.data as { onHandedOver?: () => void };
+  if (onHandedOver) {
+    mail.message.processFunc((input) => {
+      const output = new PassThrough().once('end', onHandedOver);
+      input.once('error', (error) => output.destroy(error));
+      return input.pipe(output);
+    });
+  }
+  done();
 }
 
 /** The bare address inside `Name <address>`. */

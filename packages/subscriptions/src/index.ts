@@ -15,13 +15,14 @@ export { linkFor, readToken, subscriberLinks } from './links.ts';
 export { getPreferences, type SubscriberPreferences, updatePreferences } from './preferences.ts';
 export {
   adminFailuresPerIp,
-  checkRateLimit,
   confirmationsPerAddress,
+  forgiveRateLimitHit,
   hitRateLimit,
   type RateLimitDecision,
   type RateLimitRule,
   subscribesPerIp,
 } from './rate-limit.ts';
+export { redisEvictionWarning } from './rate-limit-eviction.ts';
 export { subscribe } from './subscribe.ts';
 export {
   queueSubscriptionMail,

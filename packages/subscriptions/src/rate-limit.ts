@@ -45,10 +45,14 @@ export async function hitRateLimit(queue: QueueContext, rule: RateLimitRule, sub
   return count <= rule.limit ? { allowed: true, retryAfterMs: 0 } : { allowed: false, retryAfterMs: ttl };
 }
 
-/** Whether `subject` has used up its limit, without counting a hit (to refuse before doing work). */
-export async function checkRateLimit(queue: QueueContext, rule: RateLimitRule, subject: string): Promise<RateLimitDecision> {
-  if (rule.limit <= 0) return { allowed: true, retryAfterMs: 0 };
-  const key = keyFor(queue, rule, subject);
-  const [count, ttl] = await Promise.all([queue.redis.get(key), queue.redis.pttl(key)]);
-  return Number(count ?? 0) < rule.limit ? { allowed: true, retryAfterMs: 0 } : { allowed: false, retryAfterMs: Math.max(ttl, 0) };
+// Only while the window lasts: a DECR on an expired key would create one without expiry.
+const FORGIVE_SCRIPT = `if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('DECR', KEYS[1]) end return 0`;
+
+/**
+ * Takes back a hit that turned out not to count (an admin request whose token was right). Hits are
+ * counted before the outcome is known, so that requests sent in parallel cannot all slip in
+ * before any of them is counted.
+ */
+export async function forgiveRateLimitHit(queue: QueueContext, rule: RateLimitRule, subject: string): Promise<void> {
+  if (rule.limit > 0) await queue.redis.eval(FORGIVE_SCRIPT, 1, keyFor(queue, rule, subject));
 }

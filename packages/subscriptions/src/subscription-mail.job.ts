@@ -1,6 +1,6 @@
 import type { Config } from '@paperboy/config';
 import type { Db } from '@paperboy/db';
-import type { EmailTemplates, Mailer } from '@paperboy/mail';
+import { type EmailTemplates, type Mailer, SendError } from '@paperboy/mail';
 import { defineJob, enqueue } from '@paperboy/queue';
 import { UnrecoverableError } from 'bullmq';
 import { z } from 'zod';
@@ -81,7 +81,7 @@ export async function sendSubscriptionMail(deps: SubscriptionMailDeps, payload: 
     });
   } catch (error) {
     // A permanent refusal (5xx) will not change on retry: record it and stop.
-    if ((error as { permanent?: boolean }).permanent) {
+    if (error instanceof SendError && error.outcome === 'permanent') {
       await recordEvent(deps.db, subscriber.id, 'confirmation_rejected', { response: String((error as Error).message).slice(0, 300) });
       throw new UnrecoverableError('SMTP server permanently rejected the message');
     }

@@ -4,9 +4,10 @@ import { fieldErrors } from '@paperboy/subscriptions';
 import { Hono } from 'hono';
 import { bearerAuth } from 'hono/bearer-auth';
 import { z } from 'zod';
+import { limitAdminFailures } from '../rate-limit.ts';
 import type { ApiServices } from '../services.ts';
 
-const runBody = z.object({
+export const runBody = z.object({
   date: z.iso.date().optional(),
   dryRun: z.boolean().default(false),
 });
@@ -16,6 +17,7 @@ export function adminRoutes(services: ApiServices) {
   const app = new Hono();
   const token = services.config.adminToken;
   if (!token) return app.all('*', (c) => c.json({ error: 'admin_disabled', message: 'Set ADMIN_TOKEN to enable the admin API' }, 403));
+  app.use('*', limitAdminFailures(services));
   app.use(
     '*',
     bearerAuth({

@@ -2,6 +2,8 @@ import { exampleTitlesByTopic } from '@paperboy/papers';
 import { InputError, listTopics, subscribe } from '@paperboy/subscriptions';
 import { Hono } from 'hono';
 import { readChoicesForm } from '../forms.ts';
+import { limitSubscribes } from '../rate-limit.ts';
+import { paceResponses } from '../rate-limit-pace.ts';
 import { clientIp } from '../request-context.ts';
 import type { ApiServices } from '../services.ts';
 import { CheckInboxPage, SubscribePage } from '../views/subscribe-page.tsx';
@@ -16,7 +18,7 @@ export function pageRoutes(services: ApiServices) {
       // After the post, a redirect: reloading "check your inbox" must not submit the form again.
       .get('/subscribe', (c) => c.redirect('/', 303))
       .get('/subscribe/sent', (c) => c.html(<CheckInboxPage />))
-      .post('/subscribe', async (c) => {
+      .post('/subscribe', paceResponses(services.config.subscribeMinResponseMs), limitSubscribes(services, 'page'), async (c) => {
         const { website, ...input } = await readChoicesForm(c);
         try {
           if (!website) await subscribe(services, input, { ip: clientIp(c) });

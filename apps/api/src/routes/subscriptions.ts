@@ -2,6 +2,8 @@ import { zValidator } from '@hono/zod-validator';
 import { fieldErrors, subscribe } from '@paperboy/subscriptions';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { limitSubscribes } from '../rate-limit.ts';
+import { paceResponses } from '../rate-limit-pace.ts';
 import { clientIp } from '../request-context.ts';
 import type { ApiServices } from '../services.ts';
 
@@ -12,6 +14,8 @@ const body = z.looseObject({ email: z.unknown() });
 export function subscriptionRoutes(services: ApiServices) {
   return new Hono().post(
     '/',
+    paceResponses(services.config.subscribeMinResponseMs),
+    limitSubscribes(services, 'json'),
     zValidator('json', body, (result, c) => {
       if (!result.success) return c.json({ error: 'invalid_request', fields: fieldErrors(result.error) }, 400);
     }),

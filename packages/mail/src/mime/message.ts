@@ -1,0 +1,61 @@
+import { dateField, headerField } from './headers.ts';
+import { encodeQuotedPrintable } from './quoted-printable.ts';
+
+export interface MessageParts {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  messageId: string;
+  headers?: Record<string, string>;
+  date?: Date;
+}
+
+export interface BuiltMessage {
+  /** Header fields, each encoded and folded, without CRLF, in the order they are written. */
+  fields: string[];
+  /** Everything after the blank line. */
+  body: Buffer;
+}
+
+// Quoted-printable output never contains "=_" ("=" only starts an escape or a soft break), so
+// this boundary cannot occur in any part and need not be random: the structure is a constant.
+const BOUNDARY = '=_paperboy_alternative';
+const CONTENT_TYPE = `Content-Type: multipart/alternative;\r\n boundary="${BOUNDARY}"`;
+const TEXT_START = Buffer.from(
+  `--${BOUNDARY}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n`,
+);
+const HTML_START = Buffer.from(
+  `\r\n--${BOUNDARY}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n`,
+);
+const END = Buffer.from(`\r\n--${BOUNDARY}--\r\n`);
+
+/**
+ * Builds multipart/alternative messages (plain text, then HTML) from `from`: the From field and
+ * the whole MIME structure are written once, only the per-recipient values are encoded per message.
+ */
+export function createMessageLayout(from: string): (parts: MessageParts) => BuiltMessage {
+  const fromField = headerField('From', from);
+  return (parts) => ({
+    fields: fieldsOf(fromField, parts),
+    body: Buffer.concat([TEXT_START, encodeQuotedPrintable(parts.text), HTML_START, encodeQuotedPrintable(parts.html), END]),
+  });
+}
+
+function fieldsOf(fromField: string, parts: MessageParts): string[] {
+  return [
+    fromField,
+    headerField('To', parts.to),
+    headerField('Subject', parts.subject),
+    headerField('Message-ID', parts.messageId),
+    dateField(parts.date ?? new Date()),
+    'MIME-Version: 1.0',
+    ...Object.entries(parts.headers ?? {}).map(([name, value]) => headerField(name, value)),
+    CONTENT_TYPE,
+  ];
+}
+
+/** The message as sent: `extraFields` (a DKIM signature) first, then the fields, a blank line, the body. */
+export function serializeMessage(message: BuiltMessage, extraFields: string[] = []): Buffer {
+  return Buffer.concat([Buffer.from(`${[...extraFields, ...message.fields].join('\r\n')}\r\n\r\n`), message.body]);
+}
