@@ -15,8 +15,11 @@ function run(command, args) {
 
 export function bootstrap() {
   if (mtime('node_modules/.package-lock.json') < mtime('package-lock.json')) {
-    console.log('Installing dependencies (npm ci)…');
-    run('npm', ['ci', '--no-audit', '--no-fund']);
+    // `npm install` with the committed lockfile installs exactly its versions. Not `npm ci`: the
+    // registry mirror some installs use serves no metadata for other platforms' optional binaries
+    // (biome, turbo, esbuild), so the lockfile cannot list them and `npm ci` refuses it as out of sync.
+    console.log('Installing dependencies…');
+    run('npm', ['install', '--no-audit', '--no-fund']);
   }
   if (mtime('packages/db/src/generated/prisma/client.ts') < mtime('prisma/schema.prisma')) {
     console.log('Generating the Prisma client…');
