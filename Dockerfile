@@ -17,7 +17,8 @@ COPY packages/queue/package.json packages/queue/
 COPY packages/subscriptions/package.json packages/subscriptions/
 COPY packages/testing/package.json packages/testing/
 COPY packages/tokens/package.json packages/tokens/
-RUN npm ci --no-audit --no-fund
+# npm install with the committed lockfile (see scripts/bootstrap.mjs for why not npm ci).
+RUN npm install --no-audit --no-fund
 
 FROM deps AS build
 COPY . .
