@@ -12,7 +12,11 @@ import { createDb } from '@paperboy/db';
 import { loadTopicsFile, storePapers } from '@paperboy/papers';
 import { closeQueueContext, createQueueContext, getQueue } from '@paperboy/queue';
 import { resetDatabase } from '@paperboy/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+
+// Each command is a new Node process that loads tsx and Prisma (about 2 s of CPU): a test that runs
+// several of them needs more than the suite's default on a busy two-core machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'apps/cli/bin/paperboy.mjs');
