@@ -43,11 +43,12 @@ for (const suite of suites) {
   try {
     const result = JSON.parse(readFileSync(report, 'utf8'));
     totals.passed += result.numPassedTests;
-    totals.failed += result.numFailedTests + (result.numFailedTestSuites ?? 0);
+    totals.failed += result.numFailedTests;
+    // A file that fails before its tests run (an import error) fails no test: count the file.
+    if (!ok && result.numFailedTests === 0) totals.failed += Math.max(1, result.numFailedTestSuites ?? 0);
   } catch {
     totals.failed += 1; // the runner died before reporting
   }
-  if (!ok && totals.failed === 0) totals.failed += 1;
 }
 
 console.log(`${totals.passed} passed, ${totals.failed} failed`);

@@ -15,8 +15,9 @@ export async function prepareDatabase(config: Config, options: { samplePapers?: 
   try {
     const { topics, changedTerms } = await loadTopicsFile(db, config.topicsFile);
     console.log(`Loaded ${topics} topics from ${config.topicsFile}`);
-    if (changedTerms.length > 0)
+    if (changedTerms.length > 0 && (await db.paper.count()) > 0) {
       console.log(`Topic terms changed (${changedTerms.join(', ')}): reclassified ${await reclassifyAllPapers(db)} papers`);
+    }
     // Only into an empty database: the sample is a demo, not a feed to keep re-reading.
     if (options.samplePapers && (await db.paper.count()) === 0) {
       const report = await loadSamplePapers(db);
