@@ -84,6 +84,18 @@ async function isHealthy(url: string): Promise<true | undefined> {
   return response?.status === 200 ? true : undefined;
 }
 
+/** Resolves once the API at `url` answers /healthz with 200; fails at once if it exits first. */
+function waitUntilHealthy(service: ServiceProcess, url: string): Promise<unknown> {
+  return waitFor(
+    async () => {
+      if (service.child.exitCode !== null) throw new Error(`API exited during startup:\n${tail(service)}`);
+      return isHealthy(url);
+    },
+    STARTUP_TIMEOUT_MS,
+    () => tail(service),
+  );
+}
+
 export async function deploy(options: DeploymentOptions): Promise<Deployment> {
   const database = await createScenarioDatabase(options.scenario);
   const env = environment(options, database);
@@ -106,16 +118,8 @@ export async function deploy(options: DeploymentOptions): Promise<Deployment> {
     spawn: spawnNext,
     async startApi() {
       const port = await findFreePort();
-      const service = spawnNext('api', { PORT: String(port) });
       const url = `http://127.0.0.1:${port}`;
-      await waitFor(
-        async () => {
-          if (service.child.exitCode !== null) throw new Error(`API exited during startup:\n${tail(service)}`);
-          return isHealthy(url);
-        },
-        STARTUP_TIMEOUT_MS,
-        () => tail(service),
-      );
+      await waitUntilHealthy(spawnNext('api', { PORT: String(port) }), url);
       return url;
     },
     async startWorker() {
