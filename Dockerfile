@@ -33,4 +33,4 @@ COPY --from=build --chown=paperboy:paperboy /app /app
 USER paperboy
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-CMD ["node_modules/.bin/tsx", "apps/api/src/main.ts"]
+CMD ["node", "--import", "tsx", "apps/api/src/main.ts"]
