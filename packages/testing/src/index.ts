@@ -1,3 +1,4 @@
 export { resetDatabase } from './database.ts';
+export { findFreePort } from './ports.ts';
 export { linkIn, pathOf, startTestStack, TEST_PUBLIC_URL, type TestStack } from './stack.ts';
 export { ADMIN_URL, templateDatabase, testDatabaseUrl, testRunId } from './test-databases.ts';

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { type Config, loadConfig } from '@paperboy/config';
 import { dropDatabase } from '@paperboy/db';
+import { findFreePort } from '@paperboy/testing';
 import { browserDatabaseUrl, createBrowserDatabase } from './database.ts';
-import { findFreePort } from './ports.ts';
 import { type ServiceProcess, spawnEntry, stopProcess } from './processes.ts';
 import { deleteQueueKeys } from './queue-keys.ts';
 

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createRedis } from '@paperboy/queue';
-import { findFreePort } from './ports.ts';
+import { findFreePort } from '@paperboy/testing';
 import { waitFor } from './wait.ts';
 
 const REDIS_SERVER = '/usr/bin/redis-server';
