@@ -1,9 +1,7 @@
-import { PassThrough, type Readable } from 'node:stream';
 import type { Config } from '@paperboy/config';
-import nodemailer from 'nodemailer';
 import { createDkimSigner } from './mime/dkim.ts';
 import { createMessageLayout, serializeMessage } from './mime/message.ts';
-import { classifySendFailure, SendError, type SendOutcome } from './send-error.ts';
+import { createSmtpPool } from './smtp-pool.ts';
 
 export interface OutgoingMail {
   to: string;
@@ -45,71 +43,18 @@ export function createMessageBuilder(
 }
 
 export function createMailer(mail: Config['mail']): Mailer {
-  const transport = nodemailer.createTransport({
-    pool: true,
-    url: mail.smtpUrl,
-    maxConnections: mail.poolSize,
-    maxMessages: 1000,
-    connectionTimeout: 15_000,
-    greetingTimeout: 15_000,
-    socketTimeout: 60_000,
-  });
-  transport.use('stream', reportHandover);
+  const pool = createSmtpPool({ url: mail.smtpUrl, size: mail.poolSize });
   const build = createMessageBuilder(mail);
   const fromAddress = bareAddress(mail.from);
   const messageIdDomain = fromAddress.slice(fromAddress.lastIndexOf('@') + 1);
   return {
     async send(message) {
       const messageId = message.messageId ?? `<${crypto.randomUUID()}@${messageIdDomain}>`;
-      const raw = build({ ...message, messageId });
-      // Once the last byte is handed over, the server may have accepted the message even if we
-      // never hear back: such a failure has an unknown outcome and must not be resent blindly.
-      let handedOver = false;
-      const onHandedOver = () => {
-        handedOver = true;
-      };
-      try {
-        const info = await transport.sendMail({ envelope: { from: fromAddress, to: [message.to] }, raw, onHandedOver } as SendMailOptions);
-        return { messageId, response: String(info.response ?? '') };
-      } catch (error) {
-        throw new SendError(error as Error, outcomeOf(error as Error, handedOver));
-      }
+      const { response } = await pool.send({ from: fromAddress, to: message.to }, build({ ...message, messageId }));
+      return { messageId, response };
     },
-    close: () => transport.close(),
+    close: () => pool.close(),
   };
-}
-
-/**
- * A 5xx means this message will never be accepted only when it answers the recipient (RCPT TO) or
- * the message (DATA). One refusing our login, our sender or the connection is the operator's to
- * fix: counted as the recipient's bounce, it would mark the whole list bounced within two runs.
- */
-function outcomeOf(error: Error, handedOver: boolean): SendOutcome {
-  const outcome = classifySendFailure(error, handedOver);
-  const { command } = error as { command?: string };
-  return outcome === 'permanent' && command !== 'RCPT TO' && command !== 'DATA' ? 'transient' : outcome;
-}
-
-type SendMailOptions = Parameters<ReturnType<typeof nodemailer.createTransport>['sendMail']>[0];
-
-/**
- * Calls the message's `onHandedOver` once its last byte has been read by the SMTP connection.
- * The stream returned here is the one nodemailer writes to the socket after the server's 354, so
- * its end is that moment; an error before it (greeting, MAIL, RCPT, DATA refused, connection lost
- * mid-message) leaves the message undelivered. Nodemailer builds a new stream for every attempt
- * (it may move a message nobody has read yet to another pooled connection), so `raw` must be a
- * Buffer, not a one-shot stream.
- */
-function reportHandover(mail: { data: object; message: { processFunc(fn: (input: Readable) => Readable): void } }, done: () => void) {
-  const { onHandedOver } = mail.data as { onHandedOver?: () => void };
-  if (onHandedOver) {
-    mail.message.processFunc((input) => {
-      const output = new PassThrough().once('end', onHandedOver);
-      input.once('error', (error) => output.destroy(error));
-      return input.pipe(output);
-    });
-  }
-  done();
 }
 
 /** The bare address inside `Name <address>`. */
