@@ -4,7 +4,7 @@ import DKIM from 'nodemailer/lib/dkim';
 import { describe, expect, it } from 'vitest';
 import { createDkimSigner } from './dkim.ts';
 import { createMessageLayout, serializeMessage } from './message.ts';
-import { encodeQuotedPrintable } from './quoted-printable.ts';
+import { createCachedQuotedPrintableEncoder, encodeQuotedPrintable } from './quoted-printable.ts';
 
 const { privateKey } = generateKeyPairSync('rsa', {
   modulusLength: 2048,
@@ -42,6 +42,13 @@ describe('MIME messages', () => {
     const lines = encodeQuotedPrintable(awkwardText.repeat(5)).toString('latin1').split('\r\n');
     expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(76);
     expect(lines.filter((line) => /[ \t]$|[ \t]{2}|\t/.test(line))).toEqual([]);
+  });
+
+  it('encodes lines it has seen before exactly as it encoded them the first time, in any combination', () => {
+    const encode = createCachedQuotedPrintableEncoder(3);
+    const lines = awkwardText.split('\n');
+    const texts = [awkwardText, lines.slice(2).join('\n'), `${lines.reverse().join('\n')} `, awkwardText, `${awkwardText}end`, ''];
+    for (const text of [...texts, ...texts]) expect(encode(text).toString('latin1')).toBe(encodeQuotedPrintable(text).toString('latin1'));
   });
 
   it("signs exactly as nodemailer's DKIM signer does", async () => {

@@ -1,5 +1,5 @@
 import { dateField, headerField } from './headers.ts';
-import { encodeQuotedPrintable } from './quoted-printable.ts';
+import { createCachedQuotedPrintableEncoder } from './quoted-printable.ts';
 
 export interface MessageParts {
   to: string;
@@ -32,13 +32,14 @@ const END = Buffer.from(`\r\n--${BOUNDARY}--\r\n`);
 
 /**
  * Builds multipart/alternative messages (plain text, then HTML) from `from`: the From field and
- * the whole MIME structure are written once, only the per-recipient values are encoded per message.
+ * the whole MIME structure are written once, and lines the messages share are encoded once.
  */
 export function createMessageLayout(from: string): (parts: MessageParts) => BuiltMessage {
   const fromField = headerField('From', from);
+  const encode = createCachedQuotedPrintableEncoder();
   return (parts) => ({
     fields: fieldsOf(fromField, parts),
-    body: Buffer.concat([TEXT_START, encodeQuotedPrintable(parts.text), HTML_START, encodeQuotedPrintable(parts.html), END]),
+    body: Buffer.concat([TEXT_START, encode(parts.text), HTML_START, encode(parts.html), END]),
   });
 }
 

@@ -57,3 +57,30 @@ export function encodeQuotedPrintable(text: string): Buffer {
   }
   return output.subarray(0, at);
 }
+
+/**
+ * Quoted-printable encoding that remembers the lines it has encoded. Encoding restarts at every
+ * line break, so a text encodes as its lines encoded one by one; digests to different readers share
+ * most of their lines (a paper's block is one line of the compiled template), and each is encoded
+ * once per process instead of once per reader. Holds at most `maxLines` lines (then starts afresh),
+ * so memory stays bounded whatever the number of readers.
+ */
+export function createCachedQuotedPrintableEncoder(maxLines = 2000): (text: string) => Buffer {
+  let cache = new Map<string, Buffer>();
+  return (text) => {
+    const lines = text.split('\n');
+    const last = lines.pop() as string;
+    const encoded: Buffer[] = [];
+    for (const line of lines) {
+      let buffer = cache.get(line);
+      if (buffer === undefined) {
+        buffer = encodeQuotedPrintable(`${line}\n`);
+        if (cache.size >= maxLines) cache = new Map();
+        cache.set(line, buffer);
+      }
+      encoded.push(buffer);
+    }
+    encoded.push(encodeQuotedPrintable(last));
+    return Buffer.concat(encoded);
+  };
+}
