@@ -16,6 +16,8 @@ export interface TimeSplit {
 
 class RollBack extends Error {}
 
+type MessageBuilder = ReturnType<typeof createMessageBuilder>;
+
 const cpuUs = (since: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(since);
   return used.user + used.system;
@@ -29,8 +31,7 @@ interface DeliveryRow {
 }
 
 /** One batch read as the worker reads it, then each digest rendered and built (not sent). */
-async function measureBatch(tx: Db, config: Config, templates: EmailTemplates, group: DeliveryRow[]) {
-  const build = createMessageBuilder(config.mail);
+async function measureBatch(tx: Db, config: Config, templates: EmailTemplates, build: MessageBuilder, group: DeliveryRow[]) {
   const begun = performance.now();
   const batch = await loadDigestBatch(
     tx,
@@ -65,6 +66,8 @@ async function measureBatch(tx: Db, config: Config, templates: EmailTemplates, g
 export async function measureTimeSplit(db: Db, config: Config, templates: EmailTemplates, batches = 5): Promise<TimeSplit> {
   const batchSize = config.digest.batchSize;
   const sums = { batches: 0, selectionMs: 0, renderUs: 0, mimeUs: 0, digests: 0 };
+  // One builder for every batch, as a worker keeps one: lines shared between digests are encoded once.
+  const build = createMessageBuilder(config.mail);
   await db
     .$transaction(
       async (tx) => {
@@ -75,7 +78,7 @@ export async function measureTimeSplit(db: Db, config: Config, templates: EmailT
           SELECT d.id::text, d.subscriber_id::text, s.email, d.digest_date FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
           WHERE d.status = 'pending' ORDER BY d.id`;
         for (let start = 0; start < rows.length; start += batchSize) {
-          const totals = await measureBatch(tx as Db, config, templates, rows.slice(start, start + batchSize));
+          const totals = await measureBatch(tx as Db, config, templates, build, rows.slice(start, start + batchSize));
           if (start === 0) continue;
           sums.batches += 1;
           sums.selectionMs += totals.selectionMs;

@@ -5,7 +5,7 @@ export { type DispatchDeps, queuePendingDeliveries } from './dispatch.ts';
 export { planDeliveriesNow, planDueDeliveries } from './plan.ts';
 export { type PreviewChoices, previewDigest } from './preview.ts';
 export { type DryRunEntry, dryRunDigest, type RunNowOptions, runDigestNow } from './run-now.ts';
-export { type SelectedPaper, selectionQuery, selectPapers } from './select.ts';
+export { keywordHitsQuery, readersQuery, type SelectedPaper, selectPapers, topicHitsQuery } from './select.ts';
 export { type BatchSummary, sendDigestBatch, sendDigestsJob } from './send-digests.job.ts';
 export { splitSentences, summarize } from './summary.ts';
 export { renderDeliveredDigest } from './view.ts';

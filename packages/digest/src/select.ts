@@ -8,84 +8,135 @@ export interface SelectedPaper {
   reasons: string[];
 }
 
-/**
- * Chooses the papers for a batch of deliveries in one statement: papers added since each
- * subscriber's previous digest (first digest: the last day, or week for weekly), matched to
- * their topics or keywords (phrase full-text search), never sent to them before, best first
- * (trending score, then topic strength), at most their papers-per-email.
- */
-export async function selectPapers(db: Db, deliveryIds: string[]): Promise<Map<string, SelectedPaper[]>> {
-  const rows = await db.$queryRaw<Array<{ delivery_id: string; paper_id: string; position: bigint; reasons: string[] }>>(
-    selectionQuery(deliveryIds),
-  );
-  const byDelivery = new Map<string, SelectedPaper[]>(deliveryIds.map((id) => [id, []]));
-  for (const row of rows) {
-    byDelivery
-      .get(row.delivery_id)
-      // Sorted here rather than in SQL, so Postgres can group candidates with a hash instead of a sort.
-      ?.push({ deliveryId: row.delivery_id, paperId: row.paper_id, position: Number(row.position), reasons: row.reasons.sort() });
-  }
-  return byDelivery;
+/** A reader in the batch, as the selection needs them. Times are microseconds since the epoch, as Postgres keeps them. */
+interface Reader {
+  delivery_id: string;
+  quota: number;
+  keywords: string[];
+  since: number;
+  topic_ids: number[];
+  /** Papers already placed in this reader's recent deliveries. */
+  given: string[];
+}
+
+interface FreshPaper {
+  paper_id: string;
+  first_seen: number;
+  trending: number;
+}
+
+type TopicHit = FreshPaper & { topic: string; topic_slug: string; strength: number };
+type KeywordHit = FreshPaper & { keyword: string };
+
+interface Candidate {
+  paperId: string;
+  trending: number;
+  strength: number;
+  reasons: string[];
 }
 
 /**
- * The selection statement for a batch of deliveries (its own function, so its plan can be
- * examined). Every step starts from the batch's rows and reaches other tables through their
- * indexes, so its cost follows the batch size, not the number of subscribers; papers are filtered
- * to the batch's window once, and carry their score along instead of being joined again.
+ * Chooses the papers for a batch of deliveries: papers added since each subscriber's previous
+ * digest (first digest: the last day, or week for weekly), matched to their topics or keywords
+ * (phrase full-text search), never sent to them before, best first (trending score, then topic
+ * strength, then id), at most their papers-per-email. Postgres answers three index-driven reads per
+ * batch; the matching and ranking, a few microseconds per reader, happen here.
  */
-export function selectionQuery(deliveryIds: string[]): Prisma.Sql {
-  return Prisma.sql`
-    WITH batch AS (
-      SELECT d.* FROM unnest(${deliveryIds}::uuid[]) AS ids(id)
-      -- Index lookups per delivery (OFFSET 0 keeps them): a hash join would read every row.
-      CROSS JOIN LATERAL (
-        SELECT d.id AS delivery_id, d.subscriber_id, s.papers_per_email AS quota, s.keywords,
-               coalesce((SELECT max(prev.created_at) FROM deliveries prev
-                         WHERE prev.subscriber_id = d.subscriber_id AND prev.digest_date < d.digest_date),
-                        d.created_at - CASE s.frequency WHEN 'weekly' THEN interval '7 days' ELSE interval '1 day' END) AS since
-        FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
-        WHERE d.id = ids.id OFFSET 0
-      ) d
-    ),
-    window_start AS (SELECT min(since) AS since FROM batch),
-    fresh AS (
-      SELECT p.id AS paper_id, p.first_seen_at, p.trending_score AS trending
-      FROM papers p WHERE p.first_seen_at > (SELECT since FROM window_start)
-    ),
-    -- Each distinct keyword is looked up once, through the full-text index.
-    keyword_hits AS MATERIALIZED (
-      SELECT k.keyword, p.id AS paper_id, p.first_seen_at, p.trending_score AS trending
-      FROM (SELECT DISTINCT unnest(keywords) AS keyword FROM batch) k
-      JOIN papers p ON p.first_seen_at > (SELECT since FROM window_start)
-                   AND p.search_vector @@ phraseto_tsquery('english', k.keyword)
-    ),
-    candidates AS (
-      SELECT b.delivery_id, b.subscriber_id, b.quota, f.paper_id, f.trending, pt.score AS strength, 't:' || t.slug AS reason
-      FROM batch b
-      -- A per-reader index lookup again: flattened, it was a hash join over every follow.
-      CROSS JOIN LATERAL (SELECT st.topic_id FROM subscriber_topics st WHERE st.subscriber_id = b.subscriber_id OFFSET 0) st
-      JOIN topics t ON t.id = st.topic_id
-      JOIN paper_topics pt ON pt.topic_id = st.topic_id
-      JOIN fresh f ON f.paper_id = pt.paper_id AND f.first_seen_at > b.since
-      UNION ALL
-      SELECT b.delivery_id, b.subscriber_id, b.quota, kh.paper_id, kh.trending, 0, 'k:' || kh.keyword
-      FROM batch b
-      CROSS JOIN LATERAL unnest(b.keywords) AS k(keyword)
-      JOIN keyword_hits kh ON kh.keyword = k.keyword AND kh.first_seen_at > b.since
-    ),
-    merged AS (
-      SELECT c.delivery_id, c.paper_id, max(c.quota) AS quota, max(c.strength) AS strength,
-             array_agg(c.reason) AS reasons, max(c.trending) AS trending
-      FROM candidates c
-      WHERE NOT EXISTS (SELECT 1 FROM delivery_papers dp WHERE dp.subscriber_id = c.subscriber_id AND dp.paper_id = c.paper_id)
-      GROUP BY c.delivery_id, c.paper_id
-    ),
-    ranked AS (
-      SELECT delivery_id, paper_id, quota, reasons,
-             row_number() OVER (PARTITION BY delivery_id ORDER BY trending DESC, strength DESC, paper_id) AS position
-      FROM merged
+export async function selectPapers(db: Db, deliveryIds: string[]): Promise<Map<string, SelectedPaper[]>> {
+  const readers = await db.$queryRaw<Reader[]>(readersQuery(deliveryIds));
+  // A second early: the window only narrows what Postgres returns, each reader's own start is applied here, exactly.
+  const windowStart = readers.reduce((earliest, reader) => Math.min(earliest, reader.since), Number.POSITIVE_INFINITY) - 1e6;
+  const keywords = [...new Set(readers.flatMap((reader) => reader.keywords))];
+  const [topicHits, keywordHits] = await Promise.all([
+    readers.length > 0 ? db.$queryRaw<TopicHit[]>(topicHitsQuery(windowStart)) : [],
+    keywords.length > 0 ? db.$queryRaw<KeywordHit[]>(keywordHitsQuery(windowStart, keywords)) : [],
+  ]);
+  const byTopic = groupBy(topicHits, (hit) => hit.topic);
+  const byKeyword = groupBy(keywordHits, (hit) => hit.keyword);
+  const selection = new Map<string, SelectedPaper[]>(deliveryIds.map((id) => [id, []]));
+  for (const reader of readers) selection.set(reader.delivery_id, rankFor(reader, byTopic, byKeyword));
+  return selection;
+}
+
+function rankFor(reader: Reader, byTopic: Map<string, TopicHit[]>, byKeyword: Map<string, KeywordHit[]>): SelectedPaper[] {
+  const given = new Set(reader.given);
+  const candidates = new Map<string, Candidate>();
+  const consider = (hit: FreshPaper, reason: string, strength: number) => {
+    if (hit.first_seen <= reader.since || given.has(hit.paper_id)) return;
+    const known = candidates.get(hit.paper_id);
+    if (known) {
+      known.reasons.push(reason);
+      known.strength = Math.max(known.strength, strength);
+    } else candidates.set(hit.paper_id, { paperId: hit.paper_id, trending: hit.trending, strength, reasons: [reason] });
+  };
+  for (const topicId of reader.topic_ids) {
+    for (const hit of byTopic.get(String(topicId)) ?? []) consider(hit, `t:${hit.topic_slug}`, hit.strength);
+  }
+  for (const keyword of reader.keywords) {
+    for (const hit of byKeyword.get(keyword) ?? []) consider(hit, `k:${keyword}`, 0);
+  }
+  return [...candidates.values()]
+    .sort(
+      (a, b) => b.trending - a.trending || b.strength - a.strength || (a.paperId < b.paperId ? -1 : a.paperId > b.paperId ? 1 : 0),
     )
-    SELECT delivery_id::text, paper_id::text, position, reasons FROM ranked WHERE position <= quota
-    ORDER BY delivery_id, position`;
+    .slice(0, reader.quota)
+    .map((candidate, index) => ({
+      deliveryId: reader.delivery_id,
+      paperId: candidate.paperId,
+      position: index + 1,
+      reasons: candidate.reasons.sort(),
+    }));
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
+const micros = (column: Prisma.Sql) => Prisma.sql`floor(extract(epoch FROM ${column}) * 1000000)::float8`;
+
+/**
+ * The batch's readers, each reached through primary keys, with their topics and the papers of their
+ * last two weeks of deliveries (a paper first seen before an older delivery was claimed cannot be
+ * new to them; the unique (subscriber, paper) key at claim time is the guarantee in any case).
+ */
+export function readersQuery(deliveryIds: string[]): Prisma.Sql {
+  return Prisma.sql`
+    SELECT d.id::text AS delivery_id, s.papers_per_email::int AS quota, s.keywords, ${micros(Prisma.sql`x.since`)} AS since,
+           ARRAY(SELECT st.topic_id FROM subscriber_topics st WHERE st.subscriber_id = d.subscriber_id) AS topic_ids,
+           ARRAY(SELECT dp.paper_id::text FROM deliveries prev JOIN delivery_papers dp ON dp.delivery_id = prev.id
+                 WHERE prev.subscriber_id = d.subscriber_id AND prev.digest_date > d.digest_date - 14 AND prev.id <> d.id) AS given
+    FROM deliveries d
+    JOIN subscribers s ON s.id = d.subscriber_id
+    CROSS JOIN LATERAL (
+      SELECT coalesce((SELECT max(prev.created_at) FROM deliveries prev
+                       WHERE prev.subscriber_id = d.subscriber_id AND prev.digest_date < d.digest_date),
+                      d.created_at - CASE s.frequency WHEN 'weekly' THEN interval '7 days' ELSE interval '1 day' END) AS since
+    ) x
+    WHERE d.id = ANY(${deliveryIds}::uuid[])`;
+}
+
+/** Every paper new since the batch's earliest window, once per topic it is about, with its score. */
+export function topicHitsQuery(windowStartMicros: number): Prisma.Sql {
+  return Prisma.sql`
+    SELECT p.id::text AS paper_id, ${micros(Prisma.sql`p.first_seen_at`)} AS first_seen, p.trending_score AS trending,
+           pt.topic_id::text AS topic, t.slug AS topic_slug, pt.score AS strength
+    FROM papers p
+    JOIN paper_topics pt ON pt.paper_id = p.id
+    JOIN topics t ON t.id = pt.topic_id
+    WHERE p.first_seen_at > to_timestamp(${windowStartMicros / 1e6})`;
+}
+
+/** Papers new since the window that match each keyword phrase, each keyword looked up once through the full-text index. */
+export function keywordHitsQuery(windowStartMicros: number, keywords: string[]): Prisma.Sql {
+  return Prisma.sql`
+    SELECT k.keyword, p.id::text AS paper_id, ${micros(Prisma.sql`p.first_seen_at`)} AS first_seen, p.trending_score AS trending
+    FROM unnest(${keywords}::text[]) AS k(keyword)
+    JOIN papers p ON p.first_seen_at > to_timestamp(${windowStartMicros / 1e6})
+                 AND p.search_vector @@ phraseto_tsquery('english', k.keyword)`;
 }
