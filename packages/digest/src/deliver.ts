@@ -19,31 +19,52 @@ export interface DeliverDeps {
 /** sent/skipped/failed/unknown are final; retry goes back to pending; not-claimed: someone else has it. */
 export type DeliveryResult = 'sent' | 'skipped' | 'failed' | 'unknown' | 'retry' | 'not-claimed';
 
+interface Claim {
+  subscriberId: string;
+  email: string;
+  digestDate: Date;
+  papers: SelectedPaper[];
+}
+
 /**
- * Claims a pending delivery for a subscriber who is still confirmed (checked now, just before
- * sending) and reserves its papers, in one statement (so one round trip, atomic like a
- * transaction). The unique (subscriber, paper) key means a paper already given to this subscriber
- * by another delivery is dropped here, not sent twice.
+ * Claims a chunk of pending deliveries for subscribers who are still confirmed (checked now, just
+ * before sending) and reserves their papers, in one statement: one round trip and one commit for
+ * the chunk. Rows are locked in id order, so workers claiming overlapping chunks wait for each
+ * other instead of deadlocking, and a delivery another worker claimed first is not claimed again.
+ * The unique (subscriber, paper) key drops a paper this subscriber already got from another
+ * delivery: it is not sent twice.
  */
-async function claimDelivery(db: Db, deliveryId: string, selected: SelectedPaper[]) {
-  const [claim] = await db.$queryRaw<Array<{ subscriber_id: string; email: string; digest_date: Date; kept: string[] }>>`
-    WITH claimed AS (
+async function claimDeliveries(db: Db, deliveryIds: string[], selection: Map<string, SelectedPaper[]>): Promise<Map<string, Claim>> {
+  const reservations = deliveryIds.flatMap((id) =>
+    (selection.get(id) ?? []).map((paper) => ({ delivery_id: id, paper_id: paper.paperId, position: paper.position, reasons: paper.reasons })),
+  );
+  const rows = await db.$queryRaw<Array<{ id: string; subscriber_id: string; email: string; digest_date: Date; kept: string[] }>>`
+    WITH locked AS (
+      SELECT d.id FROM deliveries d WHERE d.id = ANY(${deliveryIds}::uuid[]) AND d.status = 'pending' ORDER BY d.id FOR UPDATE
+    ), claimed AS (
       UPDATE deliveries d SET status = 'sending', claimed_at = now(), attempts = d.attempts + 1
-      FROM subscribers s
-      WHERE d.id = ${deliveryId}::uuid AND d.status = 'pending' AND s.id = d.subscriber_id AND s.status = 'confirmed'
-      RETURNING d.subscriber_id, s.email, d.digest_date
+      FROM locked l, subscribers s
+      WHERE d.id = l.id AND s.id = d.subscriber_id AND s.status = 'confirmed'
+      RETURNING d.id, d.subscriber_id, s.email, d.digest_date
     ), reserved AS (
       INSERT INTO delivery_papers (delivery_id, subscriber_id, paper_id, position, reasons)
-      SELECT ${deliveryId}::uuid, c.subscriber_id, x.paper_id, x.position, x.reasons
-      FROM claimed c, jsonb_to_recordset(${JSON.stringify(selected.map((p) => ({ paper_id: p.paperId, position: p.position, reasons: p.reasons })))}::jsonb)
-        AS x(paper_id uuid, position smallint, reasons text[])
+      SELECT c.id, c.subscriber_id, x.paper_id, x.position, x.reasons
+      FROM claimed c
+      JOIN jsonb_to_recordset(${JSON.stringify(reservations)}::jsonb) AS x(delivery_id uuid, paper_id uuid, position smallint, reasons text[])
+        ON x.delivery_id = c.id
       ON CONFLICT (subscriber_id, paper_id) DO NOTHING
-      RETURNING paper_id
+      RETURNING delivery_id, paper_id
     )
-    SELECT c.subscriber_id::text, c.email, c.digest_date, ARRAY(SELECT paper_id::text FROM reserved) AS kept FROM claimed c`;
-  if (!claim) return null;
-  const kept = new Set(claim.kept);
-  return { ...claim, papers: selected.filter((paper) => kept.has(paper.paperId)) };
+    SELECT c.id::text, c.subscriber_id::text, c.email, c.digest_date,
+           ARRAY(SELECT r.paper_id::text FROM reserved r WHERE r.delivery_id = c.id) AS kept
+    FROM claimed c`;
+  return new Map(
+    rows.map((row) => {
+      const kept = new Set(row.kept);
+      const papers = (selection.get(row.id) ?? []).filter((paper) => kept.has(paper.paperId));
+      return [row.id, { subscriberId: row.subscriber_id, email: row.email, digestDate: row.digest_date, papers }];
+    }),
+  );
 }
 
 async function finish(
@@ -95,10 +116,9 @@ async function sendClaimed(deps: DeliverDeps, recipient: DigestRecipient, papers
 async function attemptDelivery(
   deps: DeliverDeps,
   deliveryId: string,
-  selected: SelectedPaper[],
+  claim: Claim | undefined,
   batch: DigestBatch,
 ): Promise<DeliveryResult | { sent: SendResult }> {
-  const claim = await claimDelivery(deps.db, deliveryId, selected);
   if (!claim) return skipIfSubscriberGone(deps.db, deliveryId);
   if (claim.papers.length === 0) {
     await finish(deps.db, deliveryId, 'skipped', { error: 'no new papers matched' });
@@ -106,40 +126,44 @@ async function attemptDelivery(
   }
   const recipient = {
     deliveryId,
-    subscriberId: claim.subscriber_id,
+    subscriberId: claim.subscriberId,
     email: claim.email,
-    digestDate: claim.digest_date.toISOString().slice(0, 10),
+    digestDate: claim.digestDate.toISOString().slice(0, 10),
   };
   try {
     return { sent: await sendClaimed(deps, recipient, claim.papers, batch) };
   } catch (error) {
     const message = (error as Error).message;
     const outcome = error instanceof SendError ? error.outcome : 'transient';
-    if (outcome === 'permanent') await recordHardBounce(deps, deliveryId, claim.subscriber_id, message);
+    if (outcome === 'permanent') await recordHardBounce(deps, deliveryId, claim.subscriberId, message);
     else if (outcome === 'unknown') await retryWrite(() => finish(deps.db, deliveryId, 'unknown', { error: message }));
     else await retryWrite(() => releaseForRetry(deps.db, deliveryId, message));
     return outcome === 'permanent' ? 'failed' : outcome === 'unknown' ? 'unknown' : 'retry';
   }
 }
 
-export async function deliverDigest(
-  deps: DeliverDeps,
-  deliveryId: string,
-  selected: SelectedPaper[],
-  batch: DigestBatch,
-): Promise<DeliveryResult> {
-  const slots = sendSlotsFor(deps.mailer, deps.config.mail.poolSize);
-  const attempt = await slots.run(() => attemptDelivery(deps, deliveryId, selected, batch));
-  let result: DeliveryResult;
-  if (typeof attempt === 'string') result = attempt;
-  else {
-    // The message has left, so its slot already serves the next send while the record joins a
-    // group write. A failure to record it must not be taken for a failed send (released and sent
-    // again): if even the retries fail, the delivery stays `sending` and the stuck-send sweep
-    // records it `unknown`.
-    await recordSent(deps.db, deliveryId, attempt.sent.messageId);
-    result = 'sent';
-  }
-  deps.metrics?.countDelivery(result);
-  return result;
+/** Chunks of claimed deliveries whose sends are under way, at most, per process (see sendSlotsFor). */
+export const CLAIMED_CHUNKS_PER_PROCESS = 2;
+
+/**
+ * Claims a chunk of deliveries (at most the SMTP pool's size) and sends each. The message has left
+ * once its send returns, so the chunk's slot serves the next chunk while the "sent" records join a
+ * group write. A failure to record one must not be taken for a failed send (released and sent
+ * again): if even the retries fail, the delivery stays `sending` and the stuck-send sweep records
+ * it `unknown`.
+ */
+export async function deliverDigests(deps: DeliverDeps, deliveryIds: string[], batch: DigestBatch): Promise<DeliveryResult[]> {
+  const slots = sendSlotsFor(deps.mailer, CLAIMED_CHUNKS_PER_PROCESS);
+  const attempts = await slots.run(async () => {
+    const claims = await claimDeliveries(deps.db, deliveryIds, batch.selection);
+    return Promise.all(deliveryIds.map((id) => attemptDelivery(deps, id, claims.get(id), batch)));
+  });
+  return Promise.all(
+    attempts.map(async (attempt, index) => {
+      const result = typeof attempt === 'string' ? attempt : 'sent';
+      if (typeof attempt !== 'string') await recordSent(deps.db, deliveryIds[index] as string, attempt.sent.messageId);
+      deps.metrics?.countDelivery(result);
+      return result;
+    }),
+  );
 }
