@@ -31,11 +31,17 @@ try {
   const readers = await db.$queryRaw<Array<{ since: number; keywords: string[] }>>(readersQuery(ids));
   const windowStart = Math.min(...readers.map((reader) => reader.since)) - 1e6;
   const keywords = [...new Set(readers.flatMap((reader) => reader.keywords))];
-  const queries = { readers: readersQuery(ids), 'papers by topic': topicHitsQuery(windowStart), 'papers by keyword': keywordHitsQuery(windowStart, keywords) };
+  const queries = {
+    readers: readersQuery(ids),
+    'papers by topic': topicHitsQuery(windowStart),
+    'papers by keyword': keywordHitsQuery(windowStart, keywords),
+  };
   for (const [name, query] of Object.entries(queries)) {
     await db.$queryRaw(query);
     const plan = await db.$queryRaw<Array<{ 'QUERY PLAN': string }>>(Prisma.sql`EXPLAIN (ANALYZE, BUFFERS) ${query}`);
-    console.log(`-- ${name} (${readers.length} readers, ${keywords.length} distinct keywords)\n${plan.map((row) => row['QUERY PLAN']).join('\n')}\n`);
+    console.log(
+      `-- ${name} (${readers.length} readers, ${keywords.length} distinct keywords)\n${plan.map((row) => row['QUERY PLAN']).join('\n')}\n`,
+    );
   }
 } finally {
   await database.drop();

@@ -36,7 +36,12 @@ interface Claim {
  */
 async function claimDeliveries(db: Db, deliveryIds: string[], selection: Map<string, SelectedPaper[]>): Promise<Map<string, Claim>> {
   const reservations = deliveryIds.flatMap((id) =>
-    (selection.get(id) ?? []).map((paper) => ({ delivery_id: id, paper_id: paper.paperId, position: paper.position, reasons: paper.reasons })),
+    (selection.get(id) ?? []).map((paper) => ({
+      delivery_id: id,
+      paper_id: paper.paperId,
+      position: paper.position,
+      reasons: paper.reasons,
+    })),
   );
   const rows = await db.$queryRaw<Array<{ id: string; subscriber_id: string; email: string; digest_date: Date; kept: string[] }>>`
     WITH locked AS (

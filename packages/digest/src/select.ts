@@ -76,9 +76,7 @@ function rankFor(reader: Reader, byTopic: Map<string, TopicHit[]>, byKeyword: Ma
     for (const hit of byKeyword.get(keyword) ?? []) consider(hit, `k:${keyword}`, 0);
   }
   return [...candidates.values()]
-    .sort(
-      (a, b) => b.trending - a.trending || b.strength - a.strength || (a.paperId < b.paperId ? -1 : a.paperId > b.paperId ? 1 : 0),
-    )
+    .sort((a, b) => b.trending - a.trending || b.strength - a.strength || (a.paperId < b.paperId ? -1 : a.paperId > b.paperId ? 1 : 0))
     .slice(0, reader.quota)
     .map((candidate, index) => ({
       deliveryId: reader.delivery_id,
