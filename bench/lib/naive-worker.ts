@@ -29,7 +29,9 @@ async function loadMjmlTemplate() {
   let inlined = source;
   for (const [tag, path = ''] of source.matchAll(INCLUDE)) inlined = inlined.replace(tag, await readFile(new URL(path, TEMPLATES), 'utf8'));
   const text = await readTextFile(TEMPLATES.pathname, 'digest.txt');
-  return { html: parseTemplate('digest.mjml', 'html', inlined), text: parseTemplate('digest.txt', 'text', text) };
+  // No memo: the naive baseline renders every paper for every reader.
+  const memo = (_key: string, render: () => string) => render();
+  return { html: parseTemplate('digest.mjml', 'html', inlined), text: parseTemplate('digest.txt', 'text', text), memo };
 }
 
 const mjmlTemplate = await loadMjmlTemplate();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Config } from '@paperboy/config';
 import type { Db } from '@paperboy/db';
 import type { DigestPaper, EmailTemplates, OutgoingMail } from '@paperboy/mail';
@@ -46,7 +47,10 @@ export function describeReasons(reasons: string[], topicNames: Map<string, strin
 }
 
 export function toDigestPaper(paper: PaperRow, reasons: string[]): DigestPaper {
+  // Everything the paper's block shows comes from the row: the row identifies the block (with the reasons).
+  const fingerprint = createHash('sha256').update(JSON.stringify(paper)).digest('base64url');
   return {
+    fingerprint,
     title: paper.title,
     url: paperPageUrl(paper),
     arxivUrl: paper.arxivId ? `https://arxiv.org/abs/${paper.arxivId}` : undefined,
@@ -95,6 +99,7 @@ export function composeDigest(
     subject: rendered.subject,
     html: rendered.html,
     text: rendered.text,
+    pieces: rendered.pieces,
     headers: listHeaders(config, unsubscribeUrl),
     // One Message-ID per delivery: a retried send is recognisably the same message.
     messageId: `<${recipient.deliveryId}@${new URL(config.publicUrl).hostname}>`,

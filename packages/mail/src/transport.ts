@@ -2,6 +2,7 @@ import type { Config } from '@paperboy/config';
 import { createDkimSigner } from './mime/dkim.ts';
 import { createMessageLayout, serializeMessage } from './mime/message.ts';
 import { createSmtpPool } from './smtp-pool.ts';
+import type { BodyPieces } from './templates/email-template.ts';
 
 export interface OutgoingMail {
   to: string;
@@ -11,6 +12,8 @@ export interface OutgoingMail {
   headers?: Record<string, string>;
   /** Our own Message-ID, so a send can be traced in the SMTP server's logs. */
   messageId?: string;
+  /** `html` and `text` as rendered in pieces (RenderedEmail.pieces), to encode shared pieces once. */
+  pieces?: BodyPieces;
 }
 
 export interface SendResult {

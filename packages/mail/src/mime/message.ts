@@ -1,5 +1,7 @@
 import { dateField, headerField } from './headers.ts';
-import { createCachedQuotedPrintableEncoder } from './quoted-printable.ts';
+import { createGenerationalCache } from '../cache.ts';
+import type { BodyPieces } from '../templates/email-template.ts';
+import { createPieceEncoder, encodeQuotedPrintable } from './quoted-printable.ts';
 
 export interface MessageParts {
   to: string;
@@ -9,6 +11,8 @@ export interface MessageParts {
   messageId: string;
   headers?: Record<string, string>;
   date?: Date;
+  /** `text` and `html` in pieces: keyed pieces are encoded once per process instead of once per message. */
+  pieces?: BodyPieces;
 }
 
 export interface BuiltMessage {
@@ -30,17 +34,21 @@ const HTML_START = Buffer.from(
 );
 const END = Buffer.from(`\r\n--${BOUNDARY}--\r\n`);
 
+/** Encoded pieces kept per generation: the template's text and a day's papers in their usual combinations. */
+const ENCODED_PIECES = 8000;
+
 /**
  * Builds multipart/alternative messages (plain text, then HTML) from `from`: the From field and
- * the whole MIME structure are written once, and lines the messages share are encoded once.
+ * the whole MIME structure are written once; given in pieces, the parts messages share are encoded once.
  */
 export function createMessageLayout(from: string): (parts: MessageParts) => BuiltMessage {
   const fromField = headerField('From', from);
-  const encode = createCachedQuotedPrintableEncoder();
-  return (parts) => ({
-    fields: fieldsOf(fromField, parts),
-    body: Buffer.concat([TEXT_START, encode(parts.text), HTML_START, encode(parts.html), END]),
-  });
+  const encodePieces = createPieceEncoder(createGenerationalCache(ENCODED_PIECES));
+  return (parts) => {
+    const text = parts.pieces ? encodePieces(parts.pieces.text) : encodeQuotedPrintable(parts.text);
+    const html = parts.pieces ? encodePieces(parts.pieces.html) : encodeQuotedPrintable(parts.html);
+    return { fields: fieldsOf(fromField, parts), body: Buffer.concat([TEXT_START, text, HTML_START, html, END]) };
+  };
 }
 
 function fieldsOf(fromField: string, parts: MessageParts): string[] {

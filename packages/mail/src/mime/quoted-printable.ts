@@ -58,29 +58,25 @@ export function encodeQuotedPrintable(text: string): Buffer {
   return output.subarray(0, at);
 }
 
+const SOFT_BREAK = Buffer.from('=\r\n');
+
 /**
- * Quoted-printable encoding that remembers the lines it has encoded. Encoding restarts at every
- * line break, so a text encodes as its lines encoded one by one; digests to different readers share
- * most of their lines (a paper's block is one line of the compiled template), and each is encoded
- * once per process instead of once per reader. Holds at most `maxLines` lines (then starts afresh),
- * so memory stays bounded whatever the number of readers.
+ * Quoted-printable encoding of a text given in pieces, reusing the encoding of keyed pieces (see
+ * renderPieces): encoding depends only on the column, which a soft line break ("=" at the end of a
+ * line, removed by decoding) returns to 0, so each piece is encoded on its own, from column 0, and
+ * keyed pieces once per process. Memory is bounded by `cache`.
  */
-export function createCachedQuotedPrintableEncoder(maxLines = 2000): (text: string) => Buffer {
-  let cache = new Map<string, Buffer>();
-  return (text) => {
-    const lines = text.split('\n');
-    const last = lines.pop() as string;
+export function createPieceEncoder(cache: (key: string, encode: () => Buffer) => Buffer) {
+  return (pieces: ReadonlyArray<{ key?: string; text: string }>): Buffer => {
     const encoded: Buffer[] = [];
-    for (const line of lines) {
-      let buffer = cache.get(line);
-      if (buffer === undefined) {
-        buffer = encodeQuotedPrintable(`${line}\n`);
-        if (cache.size >= maxLines) cache = new Map();
-        cache.set(line, buffer);
-      }
-      encoded.push(buffer);
+    let atLineStart = true;
+    for (const piece of pieces) {
+      if (piece.text === '') continue;
+      if (!atLineStart) encoded.push(SOFT_BREAK);
+      const { key, text } = piece;
+      encoded.push(key === undefined ? encodeQuotedPrintable(text) : cache(key, () => encodeQuotedPrintable(text)));
+      atLineStart = text.endsWith('\n');
     }
-    encoded.push(encodeQuotedPrintable(last));
     return Buffer.concat(encoded);
   };
 }

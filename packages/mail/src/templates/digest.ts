@@ -56,6 +56,7 @@ function tidyPaper(paper: DigestPaper): DigestPaper {
 
 function paperValues(paper: DigestPaper): Values {
   return {
+    ...(paper.fingerprint ? { $key: [paper.fingerprint, ...paper.reasons].join('\n') } : {}),
     title: paper.title,
     url: paper.url,
     authors: nameAuthors(paper.authors),

@@ -1,21 +1,37 @@
 import { compileMjmlFile, readTextFile } from './sources.ts';
-import { parseTemplate, renderTemplate, type Template, type Values } from './template.ts';
+import { createGenerationalCache } from '../cache.ts';
+import { joinPieces, type Piece, parseTemplate, renderPieces, type Template, type Values } from './template.ts';
 import type { FooterInput } from './types.ts';
 
-/** One email's two alternatives, compiled once at startup. */
+/** One email's two alternatives, compiled once at startup, with the block items they have rendered lately. */
 export interface EmailTemplate {
   readonly html: Template;
   readonly text: Template;
+  readonly memo: (key: string, render: () => string) => string;
 }
+
+/** Rendered items kept per template: a day's papers in their usual combinations of reasons. */
+const MEMO_ENTRIES = 4000;
 
 /** Loads `<name>.mjml` and `<name>.txt` from the templates folder. */
 export async function loadEmailTemplate(templatesDir: string, name: string): Promise<EmailTemplate> {
   const [html, text] = await Promise.all([compileMjmlFile(templatesDir, `${name}.mjml`), readTextFile(templatesDir, `${name}.txt`)]);
-  return { html: parseTemplate(`${name}.mjml`, 'html', html), text: parseTemplate(`${name}.txt`, 'text', text) };
+  return {
+    html: parseTemplate(`${name}.mjml`, 'html', html),
+    text: parseTemplate(`${name}.txt`, 'text', text),
+    memo: createGenerationalCache(MEMO_ENTRIES),
+  };
 }
 
-export function fillEmailTemplate(template: EmailTemplate, values: Values): { html: string; text: string } {
-  return { html: renderTemplate(template.html, values), text: renderTemplate(template.text, values) };
+export function fillEmailTemplate(template: EmailTemplate, values: Values): { html: string; text: string; pieces: BodyPieces } {
+  const pieces = { html: renderPieces(template.html, values, template.memo), text: renderPieces(template.text, values, template.memo) };
+  return { html: joinPieces(pieces.html), text: joinPieces(pieces.text), pieces };
+}
+
+/** The two bodies of a message in pieces (see renderPieces). */
+export interface BodyPieces {
+  html: Piece[];
+  text: Piece[];
 }
 
 /** The values the shared footer partials need. */

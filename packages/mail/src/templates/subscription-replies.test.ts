@@ -79,5 +79,11 @@ describe('confirmation email', () => {
 });
 
 function swapAddress(email: RenderedEmail, from: string, to: string): RenderedEmail {
-  return { subject: email.subject, html: email.html.replaceAll(from, to), text: email.text.replaceAll(from, to) };
+  const swap = (pieces: RenderedEmail['pieces']['html']) => pieces.map((piece) => ({ ...piece, text: piece.text.replaceAll(from, to) }));
+  return {
+    subject: email.subject,
+    html: email.html.replaceAll(from, to),
+    text: email.text.replaceAll(from, to),
+    pieces: { html: swap(email.pieces.html), text: swap(email.pieces.text) },
+  };
 }

@@ -10,6 +10,16 @@ import { escapeHtml, isHttpUrl } from './escape.ts';
 export type Format = 'html' | 'text';
 export type Values = { readonly [name: string]: string | readonly Values[] };
 
+/**
+ * A part of a rendered text. Keyed pieces render the same every time they carry the same key: the
+ * template's literal text, and the items of a top-level block that have a `$key` value (a key the
+ * caller derives from everything the item shows). Unkeyed pieces are per-message values.
+ */
+export interface Piece {
+  key?: string;
+  text: string;
+}
+
 type Part = string | { slot: string } | { block: string; parts: Part[] };
 export interface Template {
   readonly name: string;
@@ -55,7 +65,33 @@ export function parseTemplate(name: string, format: Format, source: string): Tem
 }
 
 export function renderTemplate(template: Template, values: Values): string {
-  return renderParts(template, template.parts, values);
+  return joinPieces(renderPieces(template, values, (_key, render) => render()));
+}
+
+export function joinPieces(pieces: readonly Piece[]): string {
+  let text = '';
+  for (const piece of pieces) text += piece.text;
+  return text;
+}
+
+/**
+ * Renders into pieces, reusing the text of keyed block items from `memo`: many messages share their
+ * block items (a digest's papers), rendered and later encoded once each instead of once per message.
+ */
+export function renderPieces(template: Template, values: Values, memo: (key: string, render: () => string) => string): Piece[] {
+  const pieces: Piece[] = [];
+  template.parts.forEach((part, index) => {
+    if (typeof part === 'string') pieces.push({ key: `${template.name}#${index}`, text: part });
+    else if ('slot' in part) pieces.push({ text: formatValue(template, part.slot, values[part.slot]) });
+    else {
+      for (const item of blockItems(template, part.block, values[part.block])) {
+        const render = () => renderParts(template, part.parts, item);
+        const key = typeof item.$key === 'string' ? `${template.name}#${index}:${item.$key}` : undefined;
+        pieces.push(key === undefined ? { text: render() } : { key, text: memo(key, render) });
+      }
+    }
+  });
+  return pieces;
 }
 
 function renderParts(template: Template, parts: readonly Part[], values: Values): string {

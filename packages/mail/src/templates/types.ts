@@ -1,7 +1,11 @@
+import type { BodyPieces } from './email-template.ts';
+
 export interface RenderedEmail {
   subject: string;
   html: string;
   text: string;
+  /** The same bodies in pieces, so that pieces many messages share are encoded once. */
+  pieces: BodyPieces;
 }
 
 /** Who sends: shown at the bottom of every email. */
@@ -23,6 +27,11 @@ export interface DigestPaper {
   reasons: string[];
   /** Two or three sentences. */
   summary: string;
+  /**
+   * Identifies everything above but the reasons: papers with the same fingerprint and reasons
+   * render the same, so their block is rendered and encoded once per process. Optional.
+   */
+  fingerprint?: string;
 }
 
 export interface ConfirmationInput {
