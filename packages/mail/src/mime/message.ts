@@ -1,6 +1,6 @@
-import { dateField, headerField } from './headers.ts';
 import { createGenerationalCache } from '../cache.ts';
 import type { BodyPieces } from '../templates/email-template.ts';
+import { dateField, headerField } from './headers.ts';
 import { createPieceEncoder, encodeQuotedPrintable } from './quoted-printable.ts';
 
 export interface MessageParts {

@@ -1,5 +1,5 @@
-import { compileMjmlFile, readTextFile } from './sources.ts';
 import { createGenerationalCache } from '../cache.ts';
+import { compileMjmlFile, readTextFile } from './sources.ts';
 import { joinPieces, type Piece, parseTemplate, renderPieces, type Template, type Values } from './template.ts';
 import type { FooterInput } from './types.ts';
 
