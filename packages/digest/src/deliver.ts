@@ -2,6 +2,7 @@ import type { Db } from '@paperboy/db';
 import { type EmailTemplates, type Mailer, SendError, type SendResult } from '@paperboy/mail';
 import type { DigestBatch } from './batch.ts';
 import { type ComposeConfig, composeDigest, type DigestRecipient } from './compose.ts';
+import { groupWrites, onePer } from './group-writes.ts';
 import { retryWrite } from './retry-write.ts';
 import type { SelectedPaper } from './select.ts';
 import { sendSlotsFor } from './send-slots.ts';
@@ -26,26 +27,28 @@ interface Claim {
   papers: SelectedPaper[];
 }
 
+interface ClaimRequest {
+  deliveryId: string;
+  selected: SelectedPaper[];
+}
+
 /**
- * Claims a chunk of pending deliveries for subscribers who are still confirmed (checked now, just
- * before sending) and reserves their papers, in one statement: one round trip and one commit for
- * the chunk. Rows are locked in id order, so workers claiming overlapping chunks wait for each
- * other instead of deadlocking, and a delivery another worker claimed first is not claimed again.
- * The unique (subscriber, paper) key drops a paper this subscriber already got from another
+ * Claims pending deliveries for subscribers who are still confirmed (checked now, just before
+ * sending) and reserves their papers, in one statement for a whole group of requests: one round
+ * trip and one commit. Rows are locked in id order, so workers claiming overlapping groups wait for
+ * each other instead of deadlocking, and a delivery another worker claimed first is not claimed
+ * again. The unique (subscriber, paper) key drops a paper this subscriber already got from another
  * delivery: it is not sent twice.
  */
-async function claimDeliveries(db: Db, deliveryIds: string[], selection: Map<string, SelectedPaper[]>): Promise<Map<string, Claim>> {
-  const reservations = deliveryIds.flatMap((id) =>
-    (selection.get(id) ?? []).map((paper) => ({
-      delivery_id: id,
-      paper_id: paper.paperId,
-      position: paper.position,
-      reasons: paper.reasons,
-    })),
+async function claimDeliveries(db: Db, requests: ClaimRequest[]): Promise<Array<Claim | undefined>> {
+  const reservations = requests.flatMap(({ deliveryId, selected }) =>
+    selected.map((paper) => ({ delivery_id: deliveryId, paper_id: paper.paperId, position: paper.position, reasons: paper.reasons })),
   );
   const rows = await db.$queryRaw<Array<{ id: string; subscriber_id: string; email: string; digest_date: Date; kept: string[] }>>`
     WITH locked AS (
-      SELECT d.id FROM deliveries d WHERE d.id = ANY(${deliveryIds}::uuid[]) AND d.status = 'pending' ORDER BY d.id FOR UPDATE
+      SELECT d.id FROM deliveries d
+      WHERE d.id = ANY(${requests.map((request) => request.deliveryId)}::uuid[]) AND d.status = 'pending'
+      ORDER BY d.id FOR UPDATE
     ), claimed AS (
       UPDATE deliveries d SET status = 'sending', claimed_at = now(), attempts = d.attempts + 1
       FROM locked l, subscribers s
@@ -63,14 +66,18 @@ async function claimDeliveries(db: Db, deliveryIds: string[], selection: Map<str
     SELECT c.id::text, c.subscriber_id::text, c.email, c.digest_date,
            ARRAY(SELECT r.paper_id::text FROM reserved r WHERE r.delivery_id = c.id) AS kept
     FROM claimed c`;
-  return new Map(
-    rows.map((row) => {
-      const kept = new Set(row.kept);
-      const papers = (selection.get(row.id) ?? []).filter((paper) => kept.has(paper.paperId));
-      return [row.id, { subscriberId: row.subscriber_id, email: row.email, digestDate: row.digest_date, papers }];
-    }),
-  );
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return requests.map(({ deliveryId, selected }) => {
+    const row = byId.get(deliveryId);
+    if (!row) return undefined;
+    const kept = new Set(row.kept);
+    const papers = selected.filter((paper) => kept.has(paper.paperId));
+    return { subscriberId: row.subscriber_id, email: row.email, digestDate: row.digest_date, papers };
+  });
 }
+
+/** Every waiting claim holds a send slot (see sendSlotsFor), so a group is at most a pool's worth; 100 only caps a misconfiguration. */
+const claimerFor = onePer((db: Db) => groupWrites((requests: ClaimRequest[]) => claimDeliveries(db, requests), 100));
 
 async function finish(
   db: Db,
@@ -147,28 +154,26 @@ async function attemptDelivery(
   }
 }
 
-/** Chunks of claimed deliveries whose sends are under way, at most, per process (see sendSlotsFor). */
-export const CLAIMED_CHUNKS_PER_PROCESS = 2;
-
 /**
- * Claims a chunk of deliveries (at most the SMTP pool's size) and sends each. The message has left
- * once its send returns, so the chunk's slot serves the next chunk while the "sent" records join a
- * group write. A failure to record one must not be taken for a failed send (released and sent
- * again): if even the retries fail, the delivery stays `sending` and the stuck-send sweep records
- * it `unknown`.
+ * Claims one delivery (grouped with the claims other sends of this process make at the same moment)
+ * and sends it. The message has left once its send returns, so its slot already serves the next
+ * send while the record joins a group write. A failure to record it must not be taken for a failed
+ * send (released and sent again): if even the retries fail, the delivery stays `sending` and the
+ * stuck-send sweep records it `unknown`.
  */
-export async function deliverDigests(deps: DeliverDeps, deliveryIds: string[], batch: DigestBatch): Promise<DeliveryResult[]> {
-  const slots = sendSlotsFor(deps.mailer, CLAIMED_CHUNKS_PER_PROCESS);
-  const attempts = await slots.run(async () => {
-    const claims = await claimDeliveries(deps.db, deliveryIds, batch.selection);
-    return Promise.all(deliveryIds.map((id) => attemptDelivery(deps, id, claims.get(id), batch)));
+export async function deliverDigest(
+  deps: DeliverDeps,
+  deliveryId: string,
+  selected: SelectedPaper[],
+  batch: DigestBatch,
+): Promise<DeliveryResult> {
+  const slots = sendSlotsFor(deps.mailer, deps.config.mail.poolSize);
+  const attempt = await slots.run(async () => {
+    const claim = await claimerFor(deps.db)({ deliveryId, selected });
+    return attemptDelivery(deps, deliveryId, claim, batch);
   });
-  return Promise.all(
-    attempts.map(async (attempt, index) => {
-      const result = typeof attempt === 'string' ? attempt : 'sent';
-      if (typeof attempt !== 'string') await recordSent(deps.db, deliveryIds[index] as string, attempt.sent.messageId);
-      deps.metrics?.countDelivery(result);
-      return result;
-    }),
-  );
+  const result = typeof attempt === 'string' ? attempt : 'sent';
+  if (typeof attempt !== 'string') await recordSent(deps.db, deliveryId, attempt.sent.messageId);
+  deps.metrics?.countDelivery(result);
+  return result;
 }

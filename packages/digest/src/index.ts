@@ -1,5 +1,5 @@
 export { type ComposeConfig, composeDigest } from './compose.ts';
-export { type DeliverDeps, type DeliveryResult, deliverDigests } from './deliver.ts';
+export { type DeliverDeps, type DeliveryResult, deliverDigest } from './deliver.ts';
 export { digestTickJob, markStuckSends, runDigestTick, scheduleDigestTicks, TICK_EVERY_MS } from './digest-tick.job.ts';
 export { type DispatchDeps, queuePendingDeliveries } from './dispatch.ts';
 export { planDeliveriesNow, planDueDeliveries } from './plan.ts';

@@ -1,7 +1,7 @@
 import { defineJob } from '@paperboy/queue';
 import { z } from 'zod';
 import { loadDigestBatch } from './batch.ts';
-import { CLAIMED_CHUNKS_PER_PROCESS, type DeliverDeps, type DeliveryResult, deliverDigests } from './deliver.ts';
+import { type DeliverDeps, type DeliveryResult, deliverDigest } from './deliver.ts';
 
 export const sendDigestsJob = defineJob({
   queue: 'digest-send',
@@ -25,16 +25,15 @@ async function runInPool<T>(items: T[], limit: number, work: (item: T) => Promis
   await Promise.all(lanes);
 }
 
-/** Selects papers for the whole batch at once, then claims and sends the deliveries a pool's worth at a time. */
+/** Within a batch, this many sends are under way at once (the process's send slots are the real cap). */
+const SENDS_IN_FLIGHT = 10;
+
+/** Selects papers for the whole batch at once, then claims and sends each delivery. */
 export async function sendDigestBatch(deps: DeliverDeps, payload: { deliveryIds: string[] }): Promise<BatchSummary> {
   const batch = await loadDigestBatch(deps.db, payload.deliveryIds);
   const results: Record<DeliveryResult, number> = { sent: 0, skipped: 0, failed: 0, unknown: 0, retry: 0, 'not-claimed': 0 };
-  const chunkSize = deps.config.mail.poolSize;
-  const chunks = Array.from({ length: Math.ceil(payload.deliveryIds.length / chunkSize) }, (_, index) =>
-    payload.deliveryIds.slice(index * chunkSize, (index + 1) * chunkSize),
-  );
-  await runInPool(chunks, CLAIMED_CHUNKS_PER_PROCESS, async (chunk) => {
-    for (const result of await deliverDigests(deps, chunk, batch)) results[result] += 1;
+  await runInPool(payload.deliveryIds, SENDS_IN_FLIGHT, async (deliveryId) => {
+    results[await deliverDigest(deps, deliveryId, batch.selection.get(deliveryId) ?? [], batch)] += 1;
   });
   if (results.retry > 0) throw new Error(`${results.retry} digest(s) failed transiently; the batch will be retried`);
   return { results };
