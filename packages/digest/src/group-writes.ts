@@ -14,7 +14,7 @@ export function groupWrites<T, R>(write: (group: T[]) => Promise<R[]>, maxGroup:
       waiting = waiting.slice(group.length);
       try {
         const results = await write(group.map((entry) => entry.item));
-        group.forEach((entry, index) => entry.resolve(results[index] as R));
+        for (const [index, entry] of group.entries()) entry.resolve(results[index] as R);
       } catch (error) {
         for (const entry of group) entry.reject(error);
       }
