@@ -105,18 +105,23 @@ const micros = (column: Prisma.Sql) => Prisma.sql`floor(extract(epoch FROM ${col
  */
 export function readersQuery(deliveryIds: string[]): Prisma.Sql {
   return Prisma.sql`
-    SELECT d.id::text AS delivery_id, s.papers_per_email::int AS quota, s.keywords, ${micros(Prisma.sql`x.since`)} AS since,
-           ARRAY(SELECT st.topic_id FROM subscriber_topics st WHERE st.subscriber_id = d.subscriber_id) AS topic_ids,
-           ARRAY(SELECT dp.paper_id::text FROM deliveries prev JOIN delivery_papers dp ON dp.delivery_id = prev.id
-                 WHERE prev.subscriber_id = d.subscriber_id AND prev.digest_date > d.digest_date - 14 AND prev.id <> d.id) AS given
-    FROM deliveries d
-    JOIN subscribers s ON s.id = d.subscriber_id
+    SELECT r.* FROM unnest(${deliveryIds}::uuid[]) AS ids(id)
+    -- One index lookup per delivery (OFFSET 0 keeps it): joined flat, Postgres hashes every
+    -- delivery and every subscriber, a cost that grows with the list instead of the batch.
     CROSS JOIN LATERAL (
-      SELECT coalesce((SELECT max(prev.created_at) FROM deliveries prev
-                       WHERE prev.subscriber_id = d.subscriber_id AND prev.digest_date < d.digest_date),
-                      d.created_at - CASE s.frequency WHEN 'weekly' THEN interval '7 days' ELSE interval '1 day' END) AS since
-    ) x
-    WHERE d.id = ANY(${deliveryIds}::uuid[])`;
+      SELECT d.id::text AS delivery_id, s.papers_per_email::int AS quota, s.keywords, ${micros(Prisma.sql`x.since`)} AS since,
+             ARRAY(SELECT st.topic_id FROM subscriber_topics st WHERE st.subscriber_id = d.subscriber_id) AS topic_ids,
+             ARRAY(SELECT dp.paper_id::text FROM deliveries prev JOIN delivery_papers dp ON dp.delivery_id = prev.id
+                   WHERE prev.subscriber_id = d.subscriber_id AND prev.digest_date > d.digest_date - 14 AND prev.id <> d.id) AS given
+      FROM deliveries d
+      JOIN subscribers s ON s.id = d.subscriber_id
+      CROSS JOIN LATERAL (
+        SELECT coalesce((SELECT max(prev.created_at) FROM deliveries prev
+                         WHERE prev.subscriber_id = d.subscriber_id AND prev.digest_date < d.digest_date),
+                        d.created_at - CASE s.frequency WHEN 'weekly' THEN interval '7 days' ELSE interval '1 day' END) AS since
+      ) x
+      WHERE d.id = ids.id OFFSET 0
+    ) r`;
 }
 
 /** Every paper new since the batch's earliest window, once per topic it is about, with its score. */

@@ -10,10 +10,17 @@ interface Sent {
 /** Far below Postgres' parameter limit, and small enough that one failed write retries quickly. */
 const MAX_GROUP = 200;
 
+/**
+ * The record is committed without waiting for the disk (synchronous_commit off for this statement's
+ * transaction alone): a record lost in a Postgres crash leaves its delivery `sending`, which the
+ * stuck-send sweep records `unknown`, never sent again. The claim, which keeps a digest from going
+ * out twice, is committed durably before anything is sent.
+ */
 async function markSent(db: Db, group: Sent[]) {
   await db.$executeRaw`
     UPDATE deliveries d SET status = 'sent', finished_at = now(), message_id = x.message_id, last_error = NULL
-    FROM unnest(${group.map((sent) => sent.deliveryId)}::uuid[], ${group.map((sent) => sent.messageId)}::text[]) AS x(id, message_id)
+    FROM unnest(${group.map((sent) => sent.deliveryId)}::uuid[], ${group.map((sent) => sent.messageId)}::text[]) AS x(id, message_id),
+         (SELECT set_config('synchronous_commit', 'off', true)) AS without_waiting_for_the_disk
     WHERE d.id = x.id`;
   return group.map(() => undefined);
 }

@@ -4,9 +4,13 @@ import type { Db } from '@paperboy/db';
 export async function loadBatchTopics(db: Db, deliveryIds: string[]) {
   const [topics, follows] = await Promise.all([
     db.topic.findMany({ select: { id: true, slug: true, name: true }, orderBy: { position: 'asc' } }),
+    // Index lookups from each delivery (OFFSET 0 keeps them), not a hash of every follow.
     db.$queryRaw<Array<{ subscriber_id: string; topic_id: number }>>`
-      SELECT st.subscriber_id::text, st.topic_id FROM subscriber_topics st
-      JOIN deliveries d ON d.subscriber_id = st.subscriber_id WHERE d.id = ANY(${deliveryIds}::uuid[])`,
+      SELECT f.subscriber_id::text, f.topic_id FROM unnest(${deliveryIds}::uuid[]) AS ids(id)
+      CROSS JOIN LATERAL (
+        SELECT st.subscriber_id, st.topic_id FROM deliveries d JOIN subscriber_topics st ON st.subscriber_id = d.subscriber_id
+        WHERE d.id = ids.id OFFSET 0
+      ) f`,
   ]);
   const nameById = new Map(topics.map((topic) => [topic.id, topic.name]));
   const bySubscriber = new Map<string, string[]>();
