@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { databaseNameOf } from '@paperboy/db';
 import { createRedis } from '@paperboy/queue';
 import { redisEvictionWarning } from '@paperboy/subscriptions';
-import { ADMIN_URL } from '@paperboy/testing';
+import { ADMIN_URL, waitForSubscribeRequests } from '@paperboy/testing';
 import pg from 'pg';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { type Deployment, deployForTest } from './support/deployment.ts';
@@ -143,6 +143,8 @@ describe.concurrent('the infrastructure failing', () => {
     expect(outcome).toMatchObject({ duplicates: 0, lost: 0, failed: 0 });
     expect(outcome.sent + outcome.unknown).toBe(READERS);
     expect((await fetch(`${api}/healthz`)).status).toBe(200);
+    // A drain cut off by a dropped connection leaves its requests for the next one.
+    await waitForSubscribeRequests(deployment.db, 60_000);
     expect(await deployment.db.subscriber.count({ where: { emailKey: { in: accepted } } })).toBe(accepted.length);
     expect(accepted.length).toBeGreaterThan(0);
     expect(worker.child.exitCode).toBeNull();

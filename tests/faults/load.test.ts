@@ -1,3 +1,4 @@
+import { waitForSubscribeRequests } from '@paperboy/testing';
 import { signToken } from '@paperboy/tokens';
 import autocannon, { type Result } from 'autocannon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,6 +86,7 @@ describe('two API and two worker processes under load while a digest run is in p
     });
     const accepted = [...answers.subscribed].filter(([, status]) => status === 202).map(([email]) => email);
     const left = [...answers.unsubscribed].filter(([, status]) => status === 200).map(([id]) => id);
+    await waitForSubscribeRequests(deployment.db, 60_000);
     expect(await deployment.db.subscriber.count({ where: { emailKey: { in: accepted } } })).toBe(accepted.length);
     expect(await deployment.db.subscriber.count({ where: { id: { in: left }, status: 'unsubscribed' } })).toBe(left.length);
 

@@ -1,7 +1,9 @@
-import { emailHash } from '@paperboy/subscriptions';
-import { linkIn, pathOf, startTestStack, TEST_PUBLIC_URL, type TestStack } from '@paperboy/testing';
+import { closeQueueContext, createQueueContext } from '@paperboy/queue';
+import { countSubscribeRequests, createSubscribeIntake, emailHash, scheduleSubscribeRequestDrains } from '@paperboy/subscriptions';
+import { linkIn, pathOf, startTestStack, TEST_PUBLIC_URL, type TestStack, waitForSubscribeRequests } from '@paperboy/testing';
 import { signToken } from '@paperboy/tokens';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from './app.tsx';
 
 let stack: TestStack;
 
@@ -12,6 +14,7 @@ afterAll(async () => {
   await stack?.close();
 });
 beforeEach(async () => {
+  await waitForSubscribeRequests(stack.services.db);
   stack.capture.clear();
   await stack.services.db.subscriber.deleteMany();
   await stack.services.db.suppression.deleteMany();
@@ -100,6 +103,7 @@ describe('subscribing', () => {
     expect(already.subject).toMatch(/already/i);
     expect(already.text).toContain(`${TEST_PUBLIC_URL}/preferences/`);
     await stack.capture.waitFor((m) => m.to.some((to) => to.toLowerCase() === 'fresh@example.org'));
+    await waitForSubscribeRequests(stack.services.db);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(stack.capture.messages()).toHaveLength(2);
     expect(await stack.services.db.subscriber.count({ where: { emailKey: 'fresh@example.org' } })).toBe(1);
@@ -111,9 +115,56 @@ describe('subscribing', () => {
     );
     expect(responses.map((r) => r.status)).toEqual(Array(12).fill(202));
     await stack.capture.waitFor((m) => m.to.includes('race@example.org'));
+    await waitForSubscribeRequests(stack.services.db);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(stack.capture.messages().filter((m) => m.to.includes('race@example.org'))).toHaveLength(1);
     expect(await stack.services.db.subscriber.count({ where: { emailKey: 'race@example.org' } })).toBe(1);
+  });
+
+  it("lets a pending address re-submit new choices, but never changes a confirmed subscriber's", async () => {
+    await postJson('/api/v1/subscriptions', { email: 'twice@example.org', ...choices });
+    await postJson('/api/v1/subscriptions', { email: 'twice@example.org', ...choices, topics: ['vision'], deliveryHour: 18 });
+    await subscribeAndConfirm('settled@example.org');
+    await postJson('/api/v1/subscriptions', { email: 'settled@example.org', ...choices, topics: ['vision'], deliveryHour: 18 });
+    await waitForSubscribeRequests(stack.services.db);
+
+    const stored = async (emailKey: string) => {
+      const subscriber = await stack.services.db.subscriber.findFirstOrThrow({
+        where: { emailKey },
+        include: { topics: { include: { topic: true } } },
+      });
+      return {
+        status: subscriber.status,
+        deliveryHour: subscriber.deliveryHour,
+        topics: subscriber.topics.map((t) => t.topic.slug).sort(),
+      };
+    };
+    expect(await stored('twice@example.org')).toEqual({ status: 'pending', deliveryHour: 18, topics: ['vision'] });
+    expect(await stored('settled@example.org')).toEqual({ status: 'confirmed', deliveryHour: 7, topics: ['audio', 'llm'] });
+  });
+
+  it('accepts and keeps a request when the API cannot reach Redis; the worker handles it when it (re)starts', async () => {
+    const warnings: unknown[] = [];
+    const unreachable = createQueueContext('redis://127.0.0.1:9', stack.config.queuePrefix, 'producer');
+    const subscribeIntake = createSubscribeIntake(stack.services.db, unreachable, (error) => warnings.push(error));
+    const app = createApp({ ...stack.services, subscribeIntake });
+    try {
+      const response = await app.request('/api/v1/subscriptions', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'offline@example.org', ...choices }),
+      });
+      expect(response.status).toBe(202);
+      await expect.poll(() => warnings.length, { timeout: 10_000 }).toBe(1);
+      expect(await countSubscribeRequests(stack.services.db)).toBe(1);
+      expect(stack.capture.messages()).toHaveLength(0);
+    } finally {
+      await closeQueueContext(unreachable);
+    }
+    // What a worker does at start and whenever its Redis connection comes back.
+    await scheduleSubscribeRequestDrains(stack.workerServices.queue);
+    const mail = await stack.capture.waitFor((m) => m.to.includes('offline@example.org'));
+    expect(mail.subject).toMatch(/confirm/i);
   });
 
   it.each([
@@ -132,6 +183,7 @@ describe('subscribing', () => {
     expect(response.status).toBe(400);
     const body = (await response.json()) as { fields: Record<string, string> };
     expect(Object.keys(body.fields)).toContain(field);
+    await waitForSubscribeRequests(stack.services.db);
     expect(await stack.services.db.subscriber.count()).toBe(0);
   });
 
@@ -167,6 +219,7 @@ describe('subscribing', () => {
     });
     expect(ok.status).toBe(303);
     expect(await (await stack.app.request(ok.headers.get('location') ?? '')).text()).toContain('Check your inbox');
+    await waitForSubscribeRequests(stack.services.db);
     const subscriber = await stack.services.db.subscriber.findFirstOrThrow({
       where: { emailKey: 'form@example.org' },
       include: { topics: { include: { topic: true } } },
@@ -187,12 +240,14 @@ describe('subscribing', () => {
     expect(await forged.text()).toContain('sent from another site');
     const noOrigin = await postForm('/subscribe', { email: 'csrf@example.org', topics: 'audio' }, {});
     expect(noOrigin.status).toBe(403);
+    await waitForSubscribeRequests(stack.services.db);
     expect(await stack.services.db.subscriber.count()).toBe(0);
   });
 
   it('ignores a form submission whose honeypot field is filled', async () => {
     const response = await postForm('/subscribe', { email: 'bot@example.org', topics: 'audio', website: 'http://spam.example' });
     expect(response.headers.get('location')).toBe('/subscribe/sent');
+    await waitForSubscribeRequests(stack.services.db);
     expect(await stack.services.db.subscriber.count()).toBe(0);
   });
 });
@@ -252,7 +307,8 @@ describe('managing a subscription', () => {
 
     stack.capture.clear();
     expect((await postJson('/api/v1/subscriptions', { email: 'Erase@example.org', ...choices })).status).toBe(202);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await waitForSubscribeRequests(stack.services.db);
+    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(stack.capture.messages()).toHaveLength(0);
     expect((await stack.app.request(preferencesPath)).status).toBe(404);
   });

@@ -2,7 +2,13 @@ import { digestTickJob, runDigestTick, scheduleDigestTicks, sendDigestBatch, sen
 import { observeWorker, outcomeOfSendFailure } from '@paperboy/observability';
 import { ingestJob, ingestSource, scheduleIngestion } from '@paperboy/papers';
 import { startWorker } from '@paperboy/queue';
-import { sendSubscriptionMail, subscriptionMailJob } from '@paperboy/subscriptions';
+import {
+  drainSubscribeRequests,
+  scheduleSubscribeRequestDrains,
+  sendSubscriptionMail,
+  subscribeRequestsJob,
+  subscriptionMailJob,
+} from '@paperboy/subscriptions';
 import type { Worker } from 'bullmq';
 import type { WorkerServices } from './services.ts';
 
@@ -34,6 +40,7 @@ async function ingestAndCount(services: WorkerServices, source: string) {
 export function startWorkers(services: WorkerServices): WorkerRegistry {
   const { queue } = services;
   const workers = [
+    startWorker(queue, subscribeRequestsJob, () => drainSubscribeRequests(services)),
     startWorker(queue, subscriptionMailJob, (payload) => sendAndCountSubscriptionMail(services, payload)),
     startWorker(queue, digestTickJob, () => runDigestTick(services)),
     startWorker(queue, sendDigestsJob, (payload) => sendDigestBatch(services, payload)),
@@ -43,8 +50,12 @@ export function startWorkers(services: WorkerServices): WorkerRegistry {
   return { workers, close: async () => void (await Promise.all(workers.map((worker) => worker.close()))) };
 }
 
-/** Registers the repeating jobs; idempotent, so every worker process may call it at start. */
+/**
+ * Registers the repeating jobs; idempotent, so every worker process may call it at start (and on
+ * every Redis reconnect). It also asks for a drain of the subscribe requests now.
+ */
 export async function scheduleRepeatingJobs(services: WorkerServices): Promise<void> {
   await scheduleDigestTicks(services.queue);
   await scheduleIngestion(services.queue, services.config);
+  await scheduleSubscribeRequestDrains(services.queue);
 }

@@ -133,13 +133,6 @@ export const envSchema = z.object({
     .min(0)
     .default(10)
     .describe('Rejected admin tokens per client address per 15 minutes before it gets 429 (0: no limit)'),
-  SUBSCRIBE_MIN_RESPONSE_MS: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(5000)
-    .default(250)
-    .describe('Subscribe answers take at least this long, so timing does not tell new, pending and confirmed addresses apart'),
   DKIM_DOMAIN: optionalString.describe('DKIM signing domain (the `d=` tag); DKIM needs all three DKIM variables'),
   DKIM_SELECTOR: optionalString.describe('DKIM selector (the `s=` tag): the key is published at `<selector>._domainkey.<domain>`'),
   DKIM_PRIVATE_KEY: optionalString.describe('DKIM private key, PEM'),
@@ -197,7 +190,6 @@ function toConfig(env: z.infer<typeof envSchema>, appSecret: string) {
     digest: { batchSize: env.DIGEST_BATCH_SIZE, retryDelayMs: env.DIGEST_RETRY_DELAY_MS, stuckSendMs: env.DIGEST_STUCK_SEND_MS },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     trustProxy: env.TRUST_PROXY,
-    subscribeMinResponseMs: env.SUBSCRIBE_MIN_RESPONSE_MS,
     rateLimit: {
       subscribesPerIp: env.RATE_LIMIT_SUBSCRIBE_PER_IP,
       confirmationsPerAddress: env.RATE_LIMIT_CONFIRMATIONS_PER_ADDRESS,

@@ -23,7 +23,13 @@ export {
   subscribesPerIp,
 } from './rate-limit.ts';
 export { redisEvictionWarning } from './rate-limit-eviction.ts';
-export { subscribe } from './subscribe.ts';
+export { createSubscribeIntake, type SubscribeIntake, subscribe } from './subscribe.ts';
+export {
+  drainSubscribeRequests,
+  scheduleSubscribeRequestDrains,
+  subscribeRequestsJob,
+} from './subscribe-requests.job.ts';
+export { countSubscribeRequests } from './subscribe-requests.ts';
 export {
   queueSubscriptionMail,
   RESEND_INTERVAL_MINUTES,

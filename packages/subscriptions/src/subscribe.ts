@@ -1,53 +1,31 @@
 import type { Db } from '@paperboy/db';
-import type { SubscriptionDeps } from './deps.ts';
-import { recordEvent } from './events.ts';
-import { parseInput, type Subscription, subscriptionSchema } from './input.ts';
-import { queueSubscriptionMail } from './subscription-mail.job.ts';
-import { isSuppressed } from './suppression.ts';
-import { resolveTopicIds } from './topics.ts';
+import type { QueueContext } from '@paperboy/queue';
+import { parseInput, subscriptionSchema } from './input.ts';
+import { createSubscribeRequestWriter, type NewSubscribeRequest } from './subscribe-requests.ts';
+import { createDrainKicker, type DrainKicker } from './subscribe-requests.job.ts';
+import { createTopicCache, type TopicCache } from './topics.ts';
 
-/** Creates the row if the address is new; concurrent submissions for one address meet here. */
-async function ensureSubscriber(db: Db, email: string, emailKey: string) {
-  await db.subscriber.createMany({ data: [{ email, emailKey }], skipDuplicates: true });
-  return db.subscriber.findUniqueOrThrow({ where: { emailKey }, select: { id: true, status: true } });
+/** What accepting subscribe requests needs, built once per API process. */
+export interface SubscribeIntake {
+  topics: TopicCache;
+  store: (request: NewSubscribeRequest) => Promise<void>;
+  drainKicker: DrainKicker;
+}
+
+/** `onKickError` hears when the worker could not be told (Redis down); the requests are stored all the same. */
+export function createSubscribeIntake(db: Db, queue: QueueContext, onKickError: (error: unknown) => void): SubscribeIntake {
+  return { topics: createTopicCache(db), store: createSubscribeRequestWriter(db), drainKicker: createDrainKicker(queue, onKickError) };
 }
 
 /**
- * Anyone may (re)submit the form for an address that has not confirmed, so the latest
- * submission's choices win; a confirmed subscriber's choices change only via their own link.
+ * Accepts a subscription request: validates it (an InputError names each bad field), stores it and
+ * tells the worker, which does the rest (handleSubscribeRequest). The same work for every valid
+ * request, whoever the address belongs to, so neither the answer nor its timing tells the caller
+ * whether the address is new, pending, confirmed or erased: its owner finds out by email.
  */
-async function savePendingChoices(db: Db, subscriberId: string, input: Subscription, topicIds: number[], ip?: string) {
-  await db.$transaction(async (tx) => {
-    await tx.subscriber.update({
-      where: { id: subscriberId },
-      data: {
-        email: input.email,
-        status: 'pending',
-        keywords: input.keywords,
-        timezone: input.timezone,
-        deliveryHour: input.deliveryHour,
-        frequency: input.frequency,
-        papersPerEmail: input.papersPerEmail,
-      },
-    });
-    await tx.subscriberTopic.deleteMany({ where: { subscriberId } });
-    await tx.subscriberTopic.createMany({ data: topicIds.map((topicId) => ({ subscriberId, topicId })) });
-    await recordEvent(tx, subscriberId, 'subscribe_requested', { ip: ip ?? null });
-  });
-}
-
-/**
- * Handles a subscription request. The caller learns nothing about the address (new, pending,
- * confirmed or suppressed all look the same): the owner of the address finds out by email.
- */
-export async function subscribe(deps: SubscriptionDeps, input: unknown, context: { ip?: string } = {}): Promise<void> {
-  const subscription = parseInput(subscriptionSchema, input);
-  const topicIds = await resolveTopicIds(deps.db, subscription.topics);
-  const emailKey = subscription.email.toLowerCase();
-  if (await isSuppressed(deps.db, emailKey)) return;
-  const subscriber = await ensureSubscriber(deps.db, subscription.email, emailKey);
-  if (subscriber.status !== 'confirmed') {
-    await savePendingChoices(deps.db, subscriber.id, subscription, topicIds, context.ip);
-  }
-  await queueSubscriptionMail(deps, subscriber.id, deps.config.rateLimit.confirmationsPerAddress);
+export async function subscribe(intake: SubscribeIntake, input: unknown, context: { ip?: string } = {}): Promise<void> {
+  const { topics, email, ...choices } = parseInput(subscriptionSchema, input);
+  const topicIds = await intake.topics.resolve(topics);
+  await intake.store({ email, topicIds, ...choices, ip: context.ip ?? null });
+  intake.drainKicker.kick();
 }

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { createApp } from '@paperboy/api/app';
 import { createLogger, readSample } from '@paperboy/observability';
-import { linkIn, pathOf, startTestStack, TEST_PUBLIC_URL, type TestStack } from '@paperboy/testing';
+import { linkIn, pathOf, startTestStack, TEST_PUBLIC_URL, type TestStack, waitForSubscribeRequests } from '@paperboy/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 let stack: TestStack;
@@ -28,6 +28,7 @@ afterAll(async () => {
   await stack?.close();
 });
 beforeEach(async () => {
+  await waitForSubscribeRequests(stack.services.db);
   logLines = [];
   stack.capture.clear();
   await stack.services.db.subscriber.deleteMany();

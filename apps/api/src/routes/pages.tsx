@@ -3,7 +3,6 @@ import { InputError, listTopics, subscribe } from '@paperboy/subscriptions';
 import { Hono } from 'hono';
 import { readChoicesForm } from '../forms.ts';
 import { limitSubscribes } from '../rate-limit.ts';
-import { paceResponses } from '../rate-limit-pace.ts';
 import { clientIp } from '../request-context.ts';
 import type { ApiServices } from '../services.ts';
 import { CheckInboxPage, SubscribePage } from '../views/subscribe-page.tsx';
@@ -18,10 +17,10 @@ export function pageRoutes(services: ApiServices) {
       // After the post, a redirect: reloading "check your inbox" must not submit the form again.
       .get('/subscribe', (c) => c.redirect('/', 303))
       .get('/subscribe/sent', (c) => c.html(<CheckInboxPage />))
-      .post('/subscribe', paceResponses(services.config.subscribeMinResponseMs), limitSubscribes(services, 'page'), async (c) => {
+      .post('/subscribe', limitSubscribes(services, 'page'), async (c) => {
         const { website, ...input } = await readChoicesForm(c);
         try {
-          if (!website) await subscribe(services, input, { ip: clientIp(c) });
+          if (!website) await subscribe(services.subscribeIntake, input, { ip: clientIp(c) });
         } catch (error) {
           if (!(error instanceof InputError)) throw error;
           const page = (

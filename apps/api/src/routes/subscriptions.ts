@@ -3,7 +3,6 @@ import { fieldErrors, subscribe } from '@paperboy/subscriptions';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { limitSubscribes } from '../rate-limit.ts';
-import { paceResponses } from '../rate-limit-pace.ts';
 import { clientIp } from '../request-context.ts';
 import type { ApiServices } from '../services.ts';
 
@@ -14,13 +13,12 @@ const body = z.looseObject({ email: z.unknown() });
 export function subscriptionRoutes(services: ApiServices) {
   return new Hono().post(
     '/',
-    paceResponses(services.config.subscribeMinResponseMs),
     limitSubscribes(services, 'json'),
     zValidator('json', body, (result, c) => {
       if (!result.success) return c.json({ error: 'invalid_request', fields: fieldErrors(result.error) }, 400);
     }),
     async (c) => {
-      await subscribe(services, c.req.valid('json'), { ip: clientIp(c) });
+      await subscribe(services.subscribeIntake, c.req.valid('json'), { ip: clientIp(c) });
       return c.json(
         {
           status: 'accepted',

@@ -1,9 +1,15 @@
 import { digestTickJob, sendDigestsJob } from '@paperboy/digest';
 import { ingestJob } from '@paperboy/papers';
-import { subscriptionMailJob } from '@paperboy/subscriptions';
+import { subscribeRequestsJob, subscriptionMailJob } from '@paperboy/subscriptions';
 
 /**
  * The queues operators watch on the dashboard and in /metrics. A test checks that the worker
  * registry processes exactly these, so a new job cannot go unwatched.
  */
-export const MONITORED_QUEUES: readonly string[] = [subscriptionMailJob, digestTickJob, sendDigestsJob, ingestJob].map((job) => job.queue);
+export const MONITORED_QUEUES: readonly string[] = [
+  subscribeRequestsJob,
+  subscriptionMailJob,
+  digestTickJob,
+  sendDigestsJob,
+  ingestJob,
+].map((job) => job.queue);
