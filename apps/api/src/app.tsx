@@ -1,11 +1,11 @@
 import { observeRequests } from '@paperboy/observability';
 import { InputError } from '@paperboy/subscriptions';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { routePath } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
+import { limitBodySize } from './body-limit.ts';
 import { protectForms } from './csrf.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { adminDashboardRoutes } from './routes/admin-dashboard.tsx';
@@ -51,7 +51,7 @@ export function createApp(services: ApiServices) {
     }),
   );
   app.use(protectForms(services.config.publicUrl));
-  app.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: 'payload_too_large' }, 413) }));
+  app.use(limitBodySize(MAX_BODY_BYTES, (c) => c.json({ error: 'payload_too_large' }, 413)));
 
   app.route('/', healthRoutes(services));
   app.route('/', readinessRoutes(services));
