@@ -1,10 +1,38 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client.ts';
 
 export type Db = PrismaClient;
 
+const pools = new WeakMap<Db, pg.Pool>();
+
 /** One Prisma client over a node-postgres pool; `max` bounds the pool's connections. */
 export function createDb(databaseUrl: string, options: { max?: number } = {}): Db {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.max ?? 10 });
-  return new PrismaClient({ adapter });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.max ?? 10 });
+  // A connection the server drops while idle (restart, failover) is replaced by the pool; without a
+  // listener, its error would end the process before Prisma has attached its own.
+  pool.on('error', () => undefined);
+  const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(db, pool);
+  return db;
+}
+
+export interface PreparedStatement {
+  /** Unique per statement text: Postgres keeps the parsed statement under this name on each connection. */
+  name: string;
+  text: string;
+  values: unknown[];
+}
+
+/**
+ * Runs a statement that a hot path sends for every digest as a named prepared statement on the
+ * client's own pool: parsed and planned once per connection instead of every time, and without
+ * Prisma's own work per query (about 0.2 ms of CPU). A client that createDb did not make (a
+ * transaction's) runs it through Prisma.
+ */
+export async function queryPrepared<T>(db: Db, statement: PreparedStatement): Promise<T[]> {
+  const pool = pools.get(db);
+  if (!pool) return db.$queryRawUnsafe<T[]>(statement.text, ...statement.values);
+  const result = await pool.query<T & pg.QueryResultRow>(statement);
+  return result.rows;
 }

@@ -1,4 +1,4 @@
-import type { Db } from '@paperboy/db';
+import { type Db, queryPrepared } from '@paperboy/db';
 import { type EmailTemplates, type Mailer, SendError, type SendResult } from '@paperboy/mail';
 import type { DigestBatch } from './batch.ts';
 import { type ComposeConfig, composeDigest, type DigestRecipient } from './compose.ts';
@@ -23,7 +23,8 @@ export type DeliveryResult = 'sent' | 'skipped' | 'failed' | 'unknown' | 'retry'
 interface Claim {
   subscriberId: string;
   email: string;
-  digestDate: Date;
+  /** YYYY-MM-DD, the subscriber's local date. */
+  digestDate: string;
   papers: SelectedPaper[];
 }
 
@@ -40,32 +41,35 @@ interface ClaimRequest {
  * again. The unique (subscriber, paper) key drops a paper this subscriber already got from another
  * delivery: it is not sent twice.
  */
+const CLAIM_DELIVERIES = `
+  WITH locked AS (
+    SELECT d.id FROM deliveries d WHERE d.id = ANY($1::uuid[]) AND d.status = 'pending' ORDER BY d.id FOR UPDATE
+  ), claimed AS (
+    UPDATE deliveries d SET status = 'sending', claimed_at = now(), attempts = d.attempts + 1
+    FROM locked l, subscribers s
+    WHERE d.id = l.id AND s.id = d.subscriber_id AND s.status = 'confirmed'
+    RETURNING d.id, d.subscriber_id, s.email, d.digest_date
+  ), reserved AS (
+    INSERT INTO delivery_papers (delivery_id, subscriber_id, paper_id, position, reasons)
+    SELECT c.id, c.subscriber_id, x.paper_id, x.position, x.reasons
+    FROM claimed c
+    JOIN jsonb_to_recordset($2::jsonb) AS x(delivery_id uuid, paper_id uuid, position smallint, reasons text[]) ON x.delivery_id = c.id
+    ON CONFLICT (subscriber_id, paper_id) DO NOTHING
+    RETURNING delivery_id, paper_id
+  )
+  SELECT c.id::text, c.subscriber_id::text, c.email, c.digest_date::text,
+         ARRAY(SELECT r.paper_id::text FROM reserved r WHERE r.delivery_id = c.id) AS kept
+  FROM claimed c`;
+
 async function claimDeliveries(db: Db, requests: ClaimRequest[]): Promise<Array<Claim | undefined>> {
   const reservations = requests.flatMap(({ deliveryId, selected }) =>
     selected.map((paper) => ({ delivery_id: deliveryId, paper_id: paper.paperId, position: paper.position, reasons: paper.reasons })),
   );
-  const rows = await db.$queryRaw<Array<{ id: string; subscriber_id: string; email: string; digest_date: Date; kept: string[] }>>`
-    WITH locked AS (
-      SELECT d.id FROM deliveries d
-      WHERE d.id = ANY(${requests.map((request) => request.deliveryId)}::uuid[]) AND d.status = 'pending'
-      ORDER BY d.id FOR UPDATE
-    ), claimed AS (
-      UPDATE deliveries d SET status = 'sending', claimed_at = now(), attempts = d.attempts + 1
-      FROM locked l, subscribers s
-      WHERE d.id = l.id AND s.id = d.subscriber_id AND s.status = 'confirmed'
-      RETURNING d.id, d.subscriber_id, s.email, d.digest_date
-    ), reserved AS (
-      INSERT INTO delivery_papers (delivery_id, subscriber_id, paper_id, position, reasons)
-      SELECT c.id, c.subscriber_id, x.paper_id, x.position, x.reasons
-      FROM claimed c
-      JOIN jsonb_to_recordset(${JSON.stringify(reservations)}::jsonb) AS x(delivery_id uuid, paper_id uuid, position smallint, reasons text[])
-        ON x.delivery_id = c.id
-      ON CONFLICT (subscriber_id, paper_id) DO NOTHING
-      RETURNING delivery_id, paper_id
-    )
-    SELECT c.id::text, c.subscriber_id::text, c.email, c.digest_date,
-           ARRAY(SELECT r.paper_id::text FROM reserved r WHERE r.delivery_id = c.id) AS kept
-    FROM claimed c`;
+  const rows = await queryPrepared<{ id: string; subscriber_id: string; email: string; digest_date: string; kept: string[] }>(db, {
+    name: 'paperboy-claim-deliveries',
+    text: CLAIM_DELIVERIES,
+    values: [requests.map((request) => request.deliveryId), JSON.stringify(reservations)],
+  });
   const byId = new Map(rows.map((row) => [row.id, row]));
   return requests.map(({ deliveryId, selected }) => {
     const row = byId.get(deliveryId);
@@ -140,7 +144,7 @@ async function attemptDelivery(
     deliveryId,
     subscriberId: claim.subscriberId,
     email: claim.email,
-    digestDate: claim.digestDate.toISOString().slice(0, 10),
+    digestDate: claim.digestDate,
   };
   try {
     return { sent: await sendClaimed(deps, recipient, claim.papers, batch) };

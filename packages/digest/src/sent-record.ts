@@ -1,4 +1,4 @@
-import type { Db } from '@paperboy/db';
+import { type Db, queryPrepared } from '@paperboy/db';
 import { groupWrites, onePer } from './group-writes.ts';
 import { retryWrite } from './retry-write.ts';
 
@@ -17,11 +17,15 @@ const MAX_GROUP = 200;
  * out twice, is committed durably before anything is sent.
  */
 async function markSent(db: Db, group: Sent[]) {
-  await db.$executeRaw`
-    UPDATE deliveries d SET status = 'sent', finished_at = now(), message_id = x.message_id, last_error = NULL
-    FROM unnest(${group.map((sent) => sent.deliveryId)}::uuid[], ${group.map((sent) => sent.messageId)}::text[]) AS x(id, message_id),
-         (SELECT set_config('synchronous_commit', 'off', true)) AS without_waiting_for_the_disk
-    WHERE d.id = x.id`;
+  await queryPrepared(db, {
+    name: 'paperboy-mark-sent',
+    text: `
+      UPDATE deliveries d SET status = 'sent', finished_at = now(), message_id = x.message_id, last_error = NULL
+      FROM unnest($1::uuid[], $2::text[]) AS x(id, message_id),
+           (SELECT set_config('synchronous_commit', 'off', true)) AS without_waiting_for_the_disk
+      WHERE d.id = x.id`,
+    values: [group.map((sent) => sent.deliveryId), group.map((sent) => sent.messageId)],
+  });
   return group.map(() => undefined);
 }
 
