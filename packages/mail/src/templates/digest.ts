@@ -1,3 +1,4 @@
+import { createGenerationalCache } from '../cache.ts';
 import { nameCalendarDate } from './dates.ts';
 import { type EmailTemplate, fillEmailTemplate, footerValues } from './email-template.ts';
 import { isHttpUrl } from './escape.ts';
@@ -14,8 +15,30 @@ const PAPER_LINKS = [
   ['codeUrl', 'Code'],
 ] as const;
 
+/**
+ * A paper tidied, with its template values, per fingerprint and reasons: the papers of a day reach
+ * thousands of readers, and their block is then rendered and encoded from the template's memo.
+ */
+const preparedPapers = createGenerationalCache<PreparedPaper>(4000);
+
+interface PreparedPaper {
+  paper: DigestPaper;
+  values: Values;
+}
+
+function preparePaper(paper: DigestPaper): PreparedPaper {
+  const prepare = (key?: string) => {
+    const tidy = tidyPaper(paper);
+    return { paper: tidy, values: { ...(key ? { $key: key } : {}), ...paperValues(tidy) } };
+  };
+  if (!paper.fingerprint) return prepare();
+  const key = [paper.fingerprint, ...paper.reasons].join('\n');
+  return preparedPapers(key, () => prepare(key));
+}
+
 export function renderDigest(template: EmailTemplate, input: DigestInput): RenderedDigest {
-  const papers = input.papers.map(tidyPaper);
+  const prepared = input.papers.map(preparePaper);
+  const papers = prepared.map((entry) => entry.paper);
   const [top, ...others] = papers;
   if (top === undefined) throw new RangeError('a digest needs at least one paper');
   const date = nameCalendarDate(input.date);
@@ -27,7 +50,7 @@ export function renderDigest(template: EmailTemplate, input: DigestInput): Rende
     preheader,
     longDate: date.long,
     headline: describePapers(papers.length, input.topicNames),
-    papers: papers.map(paperValues),
+    papers: prepared.map((entry) => entry.values),
     email: input.email,
     preferencesUrl: input.preferencesUrl,
     unsubscribeUrl: input.unsubscribeUrl,
@@ -56,7 +79,6 @@ function tidyPaper(paper: DigestPaper): DigestPaper {
 
 function paperValues(paper: DigestPaper): Values {
   return {
-    ...(paper.fingerprint ? { $key: [paper.fingerprint, ...paper.reasons].join('\n') } : {}),
     title: paper.title,
     url: paper.url,
     authors: nameAuthors(paper.authors),
