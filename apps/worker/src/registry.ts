@@ -39,15 +39,23 @@ async function ingestAndCount(services: WorkerServices, source: string) {
 /** The one place every queue gets its processor. */
 export function startWorkers(services: WorkerServices): WorkerRegistry {
   const { queue } = services;
+  const drains = startWorker(queue, subscribeRequestsJob, (_payload, _raw, signal) => drainSubscribeRequests(services, signal));
   const workers = [
-    startWorker(queue, subscribeRequestsJob, () => drainSubscribeRequests(services)),
+    drains,
     startWorker(queue, subscriptionMailJob, (payload) => sendAndCountSubscriptionMail(services, payload)),
     startWorker(queue, digestTickJob, () => runDigestTick(services)),
     startWorker(queue, sendDigestsJob, (payload) => sendDigestBatch(services, payload)),
     startWorker(queue, ingestJob, (payload) => ingestAndCount(services, payload.source)),
   ];
   for (const worker of workers) observeWorker(worker, services.logger, services.metrics);
-  return { workers, close: async () => void (await Promise.all(workers.map((worker) => worker.close()))) };
+  return {
+    workers,
+    close: async () => {
+      // A drain of a long backlog stops after its current batch; the rest waits for the next worker.
+      drains.cancelAllJobs('worker stopping');
+      await Promise.all(workers.map((worker) => worker.close()));
+    },
+  };
 }
 
 /**

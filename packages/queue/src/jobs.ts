@@ -54,13 +54,17 @@ export async function enqueueBulk<Schema extends z.ZodType>(
   await getQueue(context, job.queue).addBulk(jobs);
 }
 
+/**
+ * Starts processing `job`'s queue. `signal` is aborted by `worker.cancelAllJobs()`; BullMQ only
+ * creates it for a processor that declares a third parameter, hence the unused `_token`.
+ */
 export function startWorker<Schema extends z.ZodType>(
   context: QueueContext,
   job: JobDefinition<Schema>,
-  process: (payload: z.output<Schema>, raw: Job) => Promise<unknown>,
+  process: (payload: z.output<Schema>, raw: Job, signal?: AbortSignal) => Promise<unknown>,
   options: Partial<WorkerOptions> = {},
 ): Worker {
-  return new Worker(job.queue, async (raw) => process(job.schema.parse(raw.data), raw), {
+  return new Worker(job.queue, async (raw, _token, signal) => process(job.schema.parse(raw.data), raw, signal), {
     connection: context.redis,
     prefix: context.prefix,
     concurrency: job.concurrency,

@@ -100,14 +100,15 @@ export async function scheduleSubscribeRequestDrains(queue: QueueContext, everyM
 }
 
 /**
- * The worker's side: handles every waiting request, batch by batch, until none is left. Requests
- * that failed stay in the table for the next drain, and fail the job so the dashboard shows it.
+ * The worker's side: handles every waiting request, batch by batch, until none is left or `signal`
+ * is aborted (the worker is stopping). Requests that failed stay in the table for the next drain,
+ * and fail the job so the dashboard shows it.
  */
-export async function drainSubscribeRequests(deps: SubscriptionDeps): Promise<{ handled: number }> {
+export async function drainSubscribeRequests(deps: SubscriptionDeps, signal?: AbortSignal): Promise<{ handled: number }> {
   let afterId = 0n;
   let handled = 0;
   const failures: unknown[] = [];
-  for (;;) {
+  while (!signal?.aborted) {
     const batch = await drainSubscribeRequestBatch(deps.db, afterId, BATCH_SIZE, (request) => handleSubscribeRequest(deps, request));
     handled += batch.handled;
     failures.push(...batch.failures);

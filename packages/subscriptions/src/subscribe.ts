@@ -1,8 +1,8 @@
 import type { Db } from '@paperboy/db';
 import type { QueueContext } from '@paperboy/queue';
 import { parseInput, subscriptionSchema } from './input.ts';
-import { createSubscribeRequestWriter, type NewSubscribeRequest } from './subscribe-requests.ts';
 import { createDrainKicker, type DrainKicker } from './subscribe-requests.job.ts';
+import { createSubscribeRequestWriter, type NewSubscribeRequest } from './subscribe-requests.ts';
 import { createTopicCache, type TopicCache } from './topics.ts';
 
 /** What accepting subscribe requests needs, built once per API process. */
