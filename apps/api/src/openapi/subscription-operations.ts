@@ -23,8 +23,9 @@ const subscribe: DocumentedOperation = {
   tag: 'Subscriptions',
   summary: 'Subscribe an address (double opt-in)',
   description:
-    'Records the choices and emails a confirmation link; nothing is sent until it is clicked. The answer is the same ' +
-    'whether the address is new, pending, already subscribed or suppressed, so it tells nobody who subscribes.',
+    'Checks and stores the request; a moment later the worker records the choices and emails a confirmation link, and ' +
+    'nothing is sent until it is clicked. The answer, and the work behind it, are the same whether the address is new, ' +
+    'pending, already subscribed or suppressed, so neither its content nor its timing tells anyone who subscribes.',
   body: {
     name: 'Subscription',
     schema: subscriptionSchema,
