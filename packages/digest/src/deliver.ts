@@ -1,8 +1,7 @@
-import { type Db, queryPrepared } from '@paperboy/db';
+import { type Db, groupWrites, onePer, queryPrepared } from '@paperboy/db';
 import { type EmailTemplates, type Mailer, SendError, type SendResult } from '@paperboy/mail';
 import type { DigestBatch } from './batch.ts';
 import { type ComposeConfig, composeDigest, type DigestRecipient } from './compose.ts';
-import { groupWrites, onePer } from './group-writes.ts';
 import { retryWrite } from './retry-write.ts';
 import type { SelectedPaper } from './select.ts';
 import { sendSlotsFor } from './send-slots.ts';

@@ -1,5 +1,4 @@
-import { type Db, queryPrepared } from '@paperboy/db';
-import { groupWrites, onePer } from './group-writes.ts';
+import { type Db, groupWrites, onePer, queryPrepared } from '@paperboy/db';
 import { retryWrite } from './retry-write.ts';
 
 interface Sent {

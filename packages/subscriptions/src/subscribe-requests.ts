@@ -1,4 +1,4 @@
-import type { Db } from '@paperboy/db';
+import { type Db, groupWrites } from '@paperboy/db';
 import type { Subscription } from './input.ts';
 
 /** A subscribe request as the API accepted it: validated, topics resolved, waiting for the worker. */
@@ -30,29 +30,15 @@ const MAX_GROUP = 500;
 
 /**
  * Stores accepted requests, each committed before its caller goes on (the API answers after it, so
- * nothing is lost if Redis or the worker is down). A group commit: requests arriving while an
- * INSERT runs share the next one, so under load one statement (and one commit) serves many
- * requests, instead of Prisma's per-statement cost for each; alone, a request is written at once.
- * If a group fails, its callers get the error.
+ * nothing is lost if Redis or the worker is down). Grouped (see groupWrites): under load one
+ * statement and one commit serve many requests instead of Prisma's per-statement cost for each;
+ * alone, a request is written at once. If a group fails, its callers get the error.
  */
 export function createSubscribeRequestWriter(db: Db): (request: NewSubscribeRequest) => Promise<void> {
-  let filling: NewSubscribeRequest[] | undefined;
-  let filled: Promise<void> = Promise.resolve();
-  let lastWrite: Promise<unknown> = Promise.resolve();
-  return (request) => {
-    if (!filling || filling.length >= MAX_GROUP) {
-      const group: NewSubscribeRequest[] = [];
-      filling = group;
-      filled = lastWrite.then(() => {
-        // From here on, new requests start the next group.
-        if (filling === group) filling = undefined;
-        return insertSubscribeRequests(db, group);
-      });
-      lastWrite = filled.catch(() => undefined);
-    }
-    filling.push(request);
-    return filled;
-  };
+  return groupWrites(async (group: NewSubscribeRequest[]) => {
+    await insertSubscribeRequests(db, group);
+    return group.map(() => undefined);
+  }, MAX_GROUP);
 }
 
 /** Requests accepted and not handled yet (the backlog the worker drains). */
