@@ -35,7 +35,7 @@ const HTML_START = Buffer.from(
 const END = Buffer.from(`\r\n--${BOUNDARY}--\r\n`);
 
 /** Encoded pieces kept per generation: the template's text and a day's papers in their usual combinations. */
-const ENCODED_PIECES = 8000;
+const ENCODED_PIECES = 3000;
 
 /**
  * Builds multipart/alternative messages (plain text, then HTML) from `from`: the From field and

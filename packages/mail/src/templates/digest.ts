@@ -19,7 +19,7 @@ const PAPER_LINKS = [
  * A paper tidied, with its template values, per fingerprint and reasons: the papers of a day reach
  * thousands of readers, and their block is then rendered and encoded from the template's memo.
  */
-const preparedPapers = createGenerationalCache<PreparedPaper>(4000);
+const preparedPapers = createGenerationalCache<PreparedPaper>(1500);
 
 interface PreparedPaper {
   paper: DigestPaper;

@@ -11,7 +11,7 @@ export interface EmailTemplate {
 }
 
 /** Rendered items kept per template: a day's papers in their usual combinations of reasons. */
-const MEMO_ENTRIES = 4000;
+const MEMO_ENTRIES = 1500;
 
 /** Loads `<name>.mjml` and `<name>.txt` from the templates folder. */
 export async function loadEmailTemplate(templatesDir: string, name: string): Promise<EmailTemplate> {
