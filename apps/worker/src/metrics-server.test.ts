@@ -6,7 +6,8 @@ import { runDigestNow } from '@paperboy/digest';
 import type { CaptureReply } from '@paperboy/mail';
 import { createLogger, MONITORED_QUEUES, readSample } from '@paperboy/observability';
 import { ingestJob, storePapers } from '@paperboy/papers';
-import { enqueue } from '@paperboy/queue';
+import { enqueue, getQueue } from '@paperboy/queue';
+import { subscribeRequestsJob } from '@paperboy/subscriptions';
 import { startTestStack, type TestStack } from '@paperboy/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MetricsServer, serveMetrics, startMetricsServer } from './metrics-server.ts';
@@ -143,6 +144,34 @@ describe('worker /metrics', () => {
     }
     expect(readSample(text, 'paperboy_queue_jobs', { queue: 'digest-send', state: 'completed' })).toBeGreaterThanOrEqual(1);
     expect(text).toContain('process_cpu_seconds_total');
+  });
+
+  it('reports the backlog of accepted subscribe requests and the age of the oldest', async () => {
+    const drains = getQueue(stack.services.queue, subscribeRequestsJob.queue);
+    await drains.pause();
+    try {
+      const received = new Date(Date.now() - 120_000);
+      await stack.services.db.subscribeRequest.createMany({
+        data: ['a', 'b', 'c'].map((name) => ({
+          email: `${name}@backlog.test`,
+          topicIds: [],
+          keywords: [],
+          timezone: 'UTC',
+          deliveryHour: 7,
+          frequency: 'daily' as const,
+          papersPerEmail: 10,
+          receivedAt: received,
+        })),
+      });
+      const text = await scrape();
+      expect(readSample(text, 'paperboy_subscribe_requests_waiting')).toBe(3);
+      expect(readSample(text, 'paperboy_subscribe_requests_oldest_age_seconds')).toBeGreaterThanOrEqual(120);
+    } finally {
+      await drains.resume();
+    }
+    await enqueue(stack.services.queue, subscribeRequestsJob, {});
+    await until(async () => (await stack.services.db.subscribeRequest.count()) === 0, 'the drain');
+    expect(readSample(await scrape(), 'paperboy_subscribe_requests_waiting')).toBe(0);
   });
 
   it('counts ingested papers per scheduled source', async () => {

@@ -62,3 +62,32 @@ export function registerLastDigestSent(registry: Registry, failures: Counter<'co
     },
   );
 }
+
+/**
+ * The accepted subscribe requests the worker has not handled yet, and how long the oldest has
+ * waited: a stuck or overwhelmed drain shows here before visitors wonder where their email is.
+ */
+export function registerSubscribeBacklog(registry: Registry, failures: Counter<'collector'>, db: Db) {
+  const read = async () => {
+    const [row] = await db.$queryRaw<Array<{ waiting: number; oldest_age: number }>>`
+      SELECT count(*)::int AS waiting, coalesce(extract(epoch FROM now() - min(received_at)), 0)::float8 AS oldest_age
+      FROM subscribe_requests`;
+    return row ?? { waiting: 0, oldest_age: 0 };
+  };
+  scrapedGauge(
+    registry,
+    failures,
+    { name: 'paperboy_subscribe_requests_waiting', help: 'Accepted subscribe requests the worker has not handled yet', labelNames: [] },
+    async (gauge) => gauge.set((await read()).waiting),
+  );
+  scrapedGauge(
+    registry,
+    failures,
+    {
+      name: 'paperboy_subscribe_requests_oldest_age_seconds',
+      help: 'How long the oldest waiting subscribe request has waited; 0 when none waits',
+      labelNames: [],
+    },
+    async (gauge) => gauge.set((await read()).oldest_age),
+  );
+}
