@@ -48,7 +48,7 @@ async function measureBatch(tx: Db, config: Config, templates: EmailTemplates, b
       digestDate: row.digest_date.toISOString().slice(0, 10),
     };
     let since = process.cpuUsage();
-    const mail: OutgoingMail = composeDigest(config, templates, recipient, papers, batch.topicsOf(row.subscriber_id));
+    const mail: OutgoingMail = composeDigest(config, templates, recipient, papers, batch.topicsOf(row.id));
     totals.renderUs += cpuUs(since);
     since = process.cpuUsage();
     build({ ...mail, messageId: mail.messageId ?? `<${row.id}@bench>` });

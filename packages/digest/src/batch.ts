@@ -1,31 +1,33 @@
 import type { Db } from '@paperboy/db';
 import type { DigestPaper } from '@paperboy/mail';
 import { describeReasons, loadPapers, toDigestPaper } from './compose.ts';
-import { type SelectedPaper, selectPapers } from './select.ts';
-import { loadBatchTopics } from './topics.ts';
+import { type SelectedPaper, selectForBatch } from './select.ts';
+import { loadTopicNames } from './topics.ts';
 
 /** What every delivery of one batch draws on, read from Postgres once for the whole batch. */
 export interface DigestBatch {
   selection: Map<string, SelectedPaper[]>;
-  topicsOf(subscriberId: string): string[];
+  /** The names of the topics the delivery's subscriber follows. */
+  topicsOf(deliveryId: string): string[];
   /** A selected paper as the email shows it; undefined if the paper is gone. */
   digestPaper(selected: SelectedPaper): DigestPaper | undefined;
 }
 
 /**
- * Three queries per batch (selection, topics, then the selected papers) instead of a paper query
- * per delivery; each paper's summary is cut once per batch, not once per reader.
+ * The selection's reads (which also bring each reader's topics), the topic names, then the selected
+ * papers: a few queries per batch instead of any per delivery; each paper's summary is cut once per
+ * batch, not once per reader.
  */
 export async function loadDigestBatch(db: Db, deliveryIds: string[]): Promise<DigestBatch> {
-  const [selection, topics] = await Promise.all([selectPapers(db, deliveryIds), loadBatchTopics(db, deliveryIds)]);
-  const paperIds = new Set([...selection.values()].flatMap((papers) => papers.map((paper) => paper.paperId)));
+  const [selection, topics] = await Promise.all([selectForBatch(db, deliveryIds), loadTopicNames(db)]);
+  const paperIds = new Set([...selection.papers.values()].flatMap((papers) => papers.map((paper) => paper.paperId)));
   const papers = new Map((await loadPapers(db, [...paperIds])).map((row) => [row.id, toDigestPaper(row, [])]));
   return {
-    selection,
-    topicsOf: topics.forSubscriber,
+    selection: selection.papers,
+    topicsOf: (deliveryId) => selection.topicIdsOf(deliveryId).map((id) => topics.byId.get(id) ?? ''),
     digestPaper(selected) {
       const paper = papers.get(selected.paperId);
-      return paper && { ...paper, reasons: describeReasons(selected.reasons, topics.names) };
+      return paper && { ...paper, reasons: describeReasons(selected.reasons, topics.bySlug) };
     },
   };
 }

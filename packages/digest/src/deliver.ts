@@ -124,7 +124,7 @@ async function recordHardBounce(deps: DeliverDeps, deliveryId: string, subscribe
 
 async function sendClaimed(deps: DeliverDeps, recipient: DigestRecipient, papers: SelectedPaper[], batch: DigestBatch) {
   const digestPapers = papers.flatMap((selected) => batch.digestPaper(selected) ?? []);
-  const mail = composeDigest(deps.config, deps.templates, recipient, digestPapers, batch.topicsOf(recipient.subscriberId));
+  const mail = composeDigest(deps.config, deps.templates, recipient, digestPapers, batch.topicsOf(recipient.deliveryId));
   return deps.mailer.send(mail);
 }
 

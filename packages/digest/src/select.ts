@@ -43,6 +43,17 @@ interface Candidate {
  * batch; the matching and ranking, a few microseconds per reader, happen here.
  */
 export async function selectPapers(db: Db, deliveryIds: string[]): Promise<Map<string, SelectedPaper[]>> {
+  return (await selectForBatch(db, deliveryIds)).papers;
+}
+
+export interface BatchSelection {
+  papers: Map<string, SelectedPaper[]>;
+  /** The topics the delivery's subscriber follows, read with the selection. */
+  topicIdsOf(deliveryId: string): number[];
+}
+
+/** selectPapers, also keeping each reader's topics, which a batch needs to name in its emails. */
+export async function selectForBatch(db: Db, deliveryIds: string[]): Promise<BatchSelection> {
   const readers = await db.$queryRaw<Reader[]>(readersQuery(deliveryIds));
   // A second early: the window only narrows what Postgres returns, each reader's own start is applied here, exactly.
   const windowStart = readers.reduce((earliest, reader) => Math.min(earliest, reader.since), Number.POSITIVE_INFINITY) - 1e6;
@@ -53,9 +64,10 @@ export async function selectPapers(db: Db, deliveryIds: string[]): Promise<Map<s
   ]);
   const byTopic = groupBy(topicHits, (hit) => hit.topic);
   const byKeyword = groupBy(keywordHits, (hit) => hit.keyword);
-  const selection = new Map<string, SelectedPaper[]>(deliveryIds.map((id) => [id, []]));
-  for (const reader of readers) selection.set(reader.delivery_id, rankFor(reader, byTopic, byKeyword));
-  return selection;
+  const papers = new Map<string, SelectedPaper[]>(deliveryIds.map((id) => [id, []]));
+  for (const reader of readers) papers.set(reader.delivery_id, rankFor(reader, byTopic, byKeyword));
+  const topicIds = new Map(readers.map((reader) => [reader.delivery_id, reader.topic_ids]));
+  return { papers, topicIdsOf: (deliveryId) => topicIds.get(deliveryId) ?? [] };
 }
 
 function rankFor(reader: Reader, byTopic: Map<string, TopicHit[]>, byKeyword: Map<string, KeywordHit[]>): SelectedPaper[] {
@@ -110,7 +122,7 @@ export function readersQuery(deliveryIds: string[]): Prisma.Sql {
     -- delivery and every subscriber, a cost that grows with the list instead of the batch.
     CROSS JOIN LATERAL (
       SELECT d.id::text AS delivery_id, s.papers_per_email::int AS quota, s.keywords, ${micros(Prisma.sql`x.since`)} AS since,
-             ARRAY(SELECT st.topic_id FROM subscriber_topics st WHERE st.subscriber_id = d.subscriber_id) AS topic_ids,
+             ARRAY(SELECT st.topic_id FROM subscriber_topics st WHERE st.subscriber_id = d.subscriber_id ORDER BY st.topic_id) AS topic_ids,
              ARRAY(SELECT dp.paper_id::text FROM deliveries prev JOIN delivery_papers dp ON dp.delivery_id = prev.id
                    WHERE prev.subscriber_id = d.subscriber_id AND prev.digest_date > d.digest_date - 14 AND prev.id <> d.id) AS given
       FROM deliveries d

@@ -1,9 +1,18 @@
 import type { Db } from '@paperboy/db';
 
-/** Topic names, and each subscriber's followed topic names, for a batch of deliveries. */
+/** Every topic's name, by id and by slug. */
+export async function loadTopicNames(db: Db) {
+  const topics = await db.topic.findMany({ select: { id: true, slug: true, name: true }, orderBy: { position: 'asc' } });
+  return {
+    byId: new Map(topics.map((topic) => [topic.id, topic.name])),
+    bySlug: new Map(topics.map((topic) => [topic.slug, topic.name])),
+  };
+}
+
+/** Topic names, and each subscriber's followed topic names, for a few deliveries (a preview, a page). */
 export async function loadBatchTopics(db: Db, deliveryIds: string[]) {
-  const [topics, follows] = await Promise.all([
-    db.topic.findMany({ select: { id: true, slug: true, name: true }, orderBy: { position: 'asc' } }),
+  const [names, follows] = await Promise.all([
+    loadTopicNames(db),
     // Index lookups from each delivery (OFFSET 0 keeps them), not a hash of every follow.
     db.$queryRaw<Array<{ subscriber_id: string; topic_id: number }>>`
       SELECT f.subscriber_id::text, f.topic_id FROM unnest(${deliveryIds}::uuid[]) AS ids(id)
@@ -12,15 +21,14 @@ export async function loadBatchTopics(db: Db, deliveryIds: string[]) {
         WHERE d.id = ids.id OFFSET 0
       ) f`,
   ]);
-  const nameById = new Map(topics.map((topic) => [topic.id, topic.name]));
   const bySubscriber = new Map<string, string[]>();
   for (const follow of follows) {
-    const names = bySubscriber.get(follow.subscriber_id) ?? [];
-    names.push(nameById.get(follow.topic_id) ?? '');
-    bySubscriber.set(follow.subscriber_id, names);
+    const followed = bySubscriber.get(follow.subscriber_id) ?? [];
+    followed.push(names.byId.get(follow.topic_id) ?? '');
+    bySubscriber.set(follow.subscriber_id, followed);
   }
   return {
-    names: new Map(topics.map((topic) => [topic.slug, topic.name])),
+    names: names.bySlug,
     forSubscriber: (subscriberId: string) => bySubscriber.get(subscriberId) ?? [],
   };
 }
