@@ -1,29 +1,30 @@
 import { createInterface } from 'node:readline';
 import {
-  type CompiledTopics,
-  classifyPaper,
-  compileTopics,
+  assignTopics,
+  createTopicClassifier,
+  embedPaper,
   loadTaxonomy,
   loadTopicDefinitions,
   normalizeText,
   type PaperText,
+  type TopicClassifier,
 } from '@paperboy/papers';
 import { defineCommand } from '../command.ts';
 import type { CliContext } from '../context.ts';
 import { describeError } from '../errors.ts';
 
 /** The taxonomy ingestion uses (the topics table), or the shipped file when the database is out of reach. */
-async function loadTopics(context: CliContext): Promise<CompiledTopics> {
+async function loadTopics(context: CliContext): Promise<TopicClassifier> {
   let reason: string;
   try {
     const taxonomy = await loadTaxonomy(context.db);
-    if (taxonomy.compiled.topics.length > 0) return taxonomy.compiled;
+    if (taxonomy.idBySlug.size > 0) return taxonomy.classifier;
     reason = 'the topics table is empty';
   } catch (error) {
     reason = `could not read topics from the database (${describeError(error)})`;
   }
   console.error(`Note: ${reason}; classifying with data/topics.json instead.`);
-  return compileTopics(loadTopicDefinitions());
+  return createTopicClassifier(loadTopicDefinitions());
 }
 
 function stringList(value: unknown, field: string): string[] | undefined {
@@ -48,9 +49,10 @@ function parseLine(line: string): { title: string; paper: PaperText } {
   return { title, paper };
 }
 
-function classifyLine(line: string, topics: CompiledTopics) {
+/** As ingestion does it: the paper's vector from the text model, then the topics from the vector and the rules. */
+function classifyLine(line: string, classifier: TopicClassifier) {
   const { title, paper } = parseLine(line);
-  const matches = classifyPaper(paper, topics);
+  const matches = assignTopics(paper, classifier, embedPaper(classifier.textModel, paper));
   const scores = Object.fromEntries(matches.map((match) => [match.slug, Math.round(match.score * 1000) / 1000]));
   return { title, topics: matches.map((match) => match.slug), scores };
 }
@@ -62,7 +64,7 @@ export const classifyCommand = defineCommand({
   options: {},
   notes: [
     'Each input line: {"title", "summary", optional "ai_keywords" and "categories" (arrays of strings)}.',
-    'Each output line: {"title", "topics": [slug, ...], "scores": {slug: n}}, strongest first.',
+    'Each output line: {"title", "topics": [slug, ...], "scores": {slug: probability}}, strongest first.',
     'A bad line gives {"line": N, "error": "..."} and, at the end, exit code 1.',
     "Topics come from the database's topics table, or data/topics.json when it is unreachable.",
   ],
