@@ -90,9 +90,11 @@ describe('commands that change nothing', () => {
     for (const command of [
       'ingest',
       'classify',
+      'papers embed',
       'digest',
       'topics list',
       'topics import',
+      'topics evaluate',
       'subscribers export',
       'subscribers import',
       'stats',
@@ -138,6 +140,18 @@ describe('commands that change nothing', () => {
     expect(JSON.parse(run.stdout).topics[0]).toBe('audio');
   });
 
+  it('topics evaluate prints the per-topic table of the held-out papers, and refuses an unknown split', async () => {
+    const run = await paperboy(['topics', 'evaluate']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^split: heldout \(\d+ papers\), method: semantic$/m);
+    expect(run.stdout).toMatch(/^topic\s+precision\s+recall\s+f1\s+support$/m);
+    expect(run.stdout).toMatch(/^audio\s+0\.\d{3}\s+0\.\d{3}\s+0\.\d{3}\s+\d+$/m);
+    expect(run.stdout).toMatch(/^micro\s+0\.(8|9)\d{2}\s/m);
+    const bad = await paperboy(['topics', 'evaluate', '--split', 'test']);
+    expect(bad.code).not.toBe(0);
+    expect(errorLines(bad).join('\n')).toMatch(/--split must be one of heldout, tune, all/);
+  });
+
   it('topics list shows the 16 topics', async () => {
     const run = await paperboy(['topics', 'list']);
     expect(run.code).toBe(0);
@@ -174,6 +188,29 @@ describe('commands that change data', () => {
       { source: 'file', status: 'succeeded', created: 4 },
       { source: 'file', status: 'succeeded', created: 0 },
     ]);
+  });
+
+  it('papers embed gives every paper a vector and the topics classify gives the same text', async () => {
+    const file = join(FIXTURES, 'files/papers-with-bad-lines.jsonl');
+    expect((await paperboy(['ingest', file])).code).toBe(0);
+    const run = await paperboy(['papers', 'embed']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Embedded 4 papers in [\d.]+ s \(\d+ papers\/s\); topics reassigned\.$/m);
+    expect(await db.paperVector.count()).toBe(4);
+    expect((await paperboy(['papers', 'embed'])).stdout).toMatch(/^Every paper has a vector of paperboy-lsa@/m);
+
+    const papers = await db.paper.findMany({
+      select: { title: true, summary: true, topics: { orderBy: { score: 'desc' }, select: { topic: { select: { slug: true } } } } },
+    });
+    const classified = await paperboy(['classify'], {
+      input: papers.map((paper) => JSON.stringify({ title: paper.title, summary: paper.summary })).join('\n'),
+    });
+    const answers = classified.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(answers.map((answer) => answer.topics)).toEqual(papers.map((paper) => paper.topics.map((row) => row.topic.slug)));
+    expect(answers.some((answer) => answer.topics.length > 0)).toBe(true);
   });
 
   it('ingest fetches an arXiv API URL', async () => {

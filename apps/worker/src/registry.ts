@@ -1,6 +1,14 @@
 import { digestTickJob, runDigestTick, scheduleDigestTicks, sendDigestBatch, sendDigestsJob } from '@paperboy/digest';
 import { observeWorker, outcomeOfSendFailure } from '@paperboy/observability';
-import { ingestJob, ingestSource, scheduleIngestion } from '@paperboy/papers';
+import {
+  embedPapersJob,
+  embedPendingPapers,
+  ingestJob,
+  ingestSource,
+  requestEmbedding,
+  scheduleEmbedding,
+  scheduleIngestion,
+} from '@paperboy/papers';
 import { startWorker } from '@paperboy/queue';
 import {
   drainSubscribeRequests,
@@ -30,9 +38,11 @@ async function sendAndCountSubscriptionMail(services: WorkerServices, payload: {
   }
 }
 
+/** Ingests, counts, and asks for the new papers' vectors (they go out on their rule topics until then). */
 async function ingestAndCount(services: WorkerServices, source: string) {
   const reports = await ingestSource(services, source);
   services.metrics.countIngest(source, reports);
+  await requestEmbedding(services.queue);
   return reports;
 }
 
@@ -40,8 +50,10 @@ async function ingestAndCount(services: WorkerServices, source: string) {
 export function startWorkers(services: WorkerServices): WorkerRegistry {
   const { queue } = services;
   const drains = startWorker(queue, subscribeRequestsJob, (_payload, _raw, signal) => drainSubscribeRequests(services, signal));
+  const embeddings = startWorker(queue, embedPapersJob, (_payload, _raw, signal) => embedPendingPapers(services.db, { signal }));
   const workers = [
     drains,
+    embeddings,
     startWorker(queue, subscriptionMailJob, (payload) => sendAndCountSubscriptionMail(services, payload)),
     startWorker(queue, digestTickJob, () => runDigestTick(services)),
     startWorker(queue, sendDigestsJob, (payload) => sendDigestBatch(services, payload)),
@@ -51,8 +63,9 @@ export function startWorkers(services: WorkerServices): WorkerRegistry {
   return {
     workers,
     close: async () => {
-      // A drain of a long backlog stops after its current batch; the rest waits for the next worker.
+      // A long drain or embedding pass stops after its current batch; the rest waits for the next worker.
       drains.cancelAllJobs('worker stopping');
+      embeddings.cancelAllJobs('worker stopping');
       await Promise.all(workers.map((worker) => worker.close()));
     },
   };
@@ -66,4 +79,5 @@ export async function scheduleRepeatingJobs(services: WorkerServices): Promise<v
   await scheduleDigestTicks(services.queue);
   await scheduleIngestion(services.queue, services.config);
   await scheduleSubscribeRequestDrains(services.queue);
+  await scheduleEmbedding(services.queue);
 }

@@ -5,3 +5,4 @@ export * from './normalize/index.ts';
 export * from './sources/index.ts';
 export { loadTopicsFile } from './topics/load-topics-file.ts';
 export * from './trending/index.ts';
+export * from './vectors/index.ts';

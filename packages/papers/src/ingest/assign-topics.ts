@@ -1,35 +1,66 @@
 import type { Db, Prisma } from '@paperboy/db';
-import { classifyPaper, compileTopics, type TopicDefinition } from '../classify/index.ts';
+import { assignTopics, createTopicClassifier, type DescribedTopic, type TopicClassifier } from '../classify/index.ts';
+import { paperTextHash } from '../vectors/text-hash.ts';
+import { bytesToVector } from '../vectors/vector-math.ts';
 
 type Client = Db | Prisma.TransactionClient;
 
-/** The taxonomy as stored (operators edit it there), compiled once for a batch. */
+/** The taxonomy as stored (operators edit it there), ready to classify a batch. */
 export async function loadTaxonomy(db: Client) {
   const rows = await db.topic.findMany({ orderBy: { position: 'asc' } });
-  const definitions: TopicDefinition[] = rows.map((row) => ({
+  const definitions: DescribedTopic[] = rows.map((row) => ({
     slug: row.slug,
     name: row.name,
     description: row.description,
-    terms: (row.terms ?? {}) as TopicDefinition['terms'],
+    terms: row.terms,
   }));
-  return { compiled: compileTopics(definitions), idBySlug: new Map(rows.map((row) => [row.slug, row.id])) };
+  return { classifier: createTopicClassifier(definitions), idBySlug: new Map(rows.map((row) => [row.slug, row.id])) };
 }
 
 export type Taxonomy = Awaited<ReturnType<typeof loadTaxonomy>>;
 
-/** Replaces the topics of these papers with what the classifier says now, in three queries. */
+interface StoredPaper {
+  id: string;
+  title: string;
+  summary: string;
+  aiKeywords: string[];
+  categories: string[];
+  vector: { model: string; textHash: string; vector: Uint8Array } | null;
+}
+
+/** The paper's vector if it is of the classifier's model and of the paper's current text; else null (rules decide). */
+export function usableVector(paper: StoredPaper, classifier: TopicClassifier): Float32Array | null {
+  const stored = paper.vector;
+  if (!stored || stored.model !== classifier.textModel.id || stored.textHash !== paperTextHash(paper)) return null;
+  return bytesToVector(stored.vector);
+}
+
+/**
+ * Replaces the topics of these papers with what the classifier says now, from their vectors where
+ * they have current ones and from the rules where not. A vector of text that has since changed is
+ * deleted, so the next embedding pass computes it again.
+ */
 export async function assignTopicsToPapers(tx: Client, paperIds: string[], taxonomy: Taxonomy): Promise<void> {
   if (paperIds.length === 0) return;
-  const papers = await tx.paper.findMany({
+  const papers: StoredPaper[] = await tx.paper.findMany({
     where: { id: { in: paperIds } },
-    select: { id: true, title: true, summary: true, aiKeywords: true, categories: true },
+    select: {
+      id: true,
+      title: true,
+      summary: true,
+      aiKeywords: true,
+      categories: true,
+      vector: { select: { model: true, textHash: true, vector: true } },
+    },
   });
+  const stale = papers.filter((paper) => paper.vector && paper.vector.textHash !== paperTextHash(paper)).map((paper) => paper.id);
   const rows = papers.flatMap((paper) =>
-    classifyPaper(paper, taxonomy.compiled).flatMap((match) => {
+    assignTopics(paper, taxonomy.classifier, usableVector(paper, taxonomy.classifier)).flatMap((match) => {
       const topicId = taxonomy.idBySlug.get(match.slug);
       return topicId === undefined ? [] : [{ paperId: paper.id, topicId, score: match.score }];
     }),
   );
+  if (stale.length > 0) await tx.paperVector.deleteMany({ where: { paperId: { in: stale } } });
   await tx.paperTopic.deleteMany({ where: { paperId: { in: paperIds } } });
   if (rows.length > 0) await tx.paperTopic.createMany({ data: rows });
 }
