@@ -1,4 +1,4 @@
-import { type PaperInput, storePapers } from '@paperboy/papers';
+import { embedPendingPapers, type PaperInput, storePapers } from '@paperboy/papers';
 import { startTestStack, TEST_PUBLIC_URL, type TestStack } from '@paperboy/testing';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,5 +92,27 @@ describe('preview my digest', () => {
     const empty = await stack.app.request('/preview');
     expect(empty.status).toBe(400);
     expect(await empty.text()).toContain('Pick at least one topic or add a keyword');
+  });
+
+  it('shows under each paper the recent papers closest to it in meaning, once papers have vectors', async () => {
+    const before = await (await stack.app.request('/papers')).text();
+    expect(before).not.toContain('Related papers');
+    await storePapers(stack.services.db, [
+      {
+        arxivId: '2611.03003',
+        title: 'Untangling overlapping talkers in single-microphone recordings',
+        summary: 'We separate the voices of several speakers who talk at once in a single-channel mixture, so each can be transcribed.',
+        source: 'huggingface',
+      },
+    ]);
+    await embedPendingPapers(stack.services.db);
+    const page = await (await stack.app.request('/papers')).text();
+    const speechItem = page.slice(page.indexOf('Speech separation &lt;for&gt;'));
+    const related = speechItem.slice(
+      speechItem.indexOf('Related papers'),
+      speechItem.indexOf('</ul>', speechItem.indexOf('Related papers')),
+    );
+    expect(related).toContain('Untangling overlapping talkers');
+    expect(related).not.toContain('Object detection');
   });
 });

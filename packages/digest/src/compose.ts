@@ -37,13 +37,14 @@ export function loadPapers(db: Db, paperIds: string[]) {
   });
 }
 
-/** "t:audio" → "Because you follow Speech & audio"; "k:source separation" → keyword line. */
+/** "t:audio" → "Because you follow Speech & audio"; "k:…" and "s:…" → the keyword line, exact or in other words. */
 export function describeReasons(reasons: string[], topicNames: Map<string, string>): string[] {
-  return reasons.map((reason) =>
-    reason.startsWith('t:')
-      ? `Because you follow ${topicNames.get(reason.slice(2)) ?? reason.slice(2)}`
-      : `Matches your keyword “${reason.slice(2)}”`,
-  );
+  return reasons.map((reason) => {
+    const what = reason.slice(2);
+    if (reason.startsWith('t:')) return `Because you follow ${topicNames.get(what) ?? what}`;
+    if (reason.startsWith('s:')) return `Close to your keyword “${what}” in other words`;
+    return `Matches your keyword “${what}”`;
+  });
 }
 
 export function toDigestPaper(paper: PaperRow, reasons: string[]): DigestPaper {

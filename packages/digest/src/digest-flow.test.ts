@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import type { CapturedMail, CaptureReply } from '@paperboy/mail';
-import { type PaperInput, storePapers } from '@paperboy/papers';
+import { countPapersToEmbed, embedPendingPapers, type PaperInput, storePapers } from '@paperboy/papers';
 import { pathOf, startTestStack, TEST_PUBLIC_URL, type TestStack } from '@paperboy/testing';
 import { startWorkers } from '@paperboy/worker/registry';
 import { closeWorkerServices, createWorkerServices } from '@paperboy/worker/services';
@@ -55,6 +55,15 @@ const vision = (n: number, upvotes: number): PaperInput => ({
   authors: ['Fei-Fei Li'],
   source: 'huggingface',
 });
+/** About speech separation without ever saying "speech separation". */
+const overlappingSpeakers: PaperInput = {
+  arxivId: '2611.03001',
+  title: 'Untangling overlapping speakers in single-microphone recordings',
+  summary:
+    'We separate the voices of several talkers who speak at the same time in a single-channel mixture, so that each speaker can be transcribed by a speech recognizer even in noisy rooms.',
+  upvotes: 900,
+  source: 'huggingface',
+};
 const separationOfVariables: PaperInput = {
   title: 'Separation of variables for heat equations on graphs',
   summary:
@@ -145,6 +154,28 @@ describe('the daily digest', () => {
     const [mail] = mailsTo('phrase@example.org');
     expect(titlesIn(mail as CapturedMail)).toEqual([speech(1, 1).title]);
     expect(mail?.text).toContain('Matches your keyword “source separation”');
+  });
+
+  it('finds papers that say a keyword in other words once they have vectors, after the exact matches, and says why', async () => {
+    await storePapers(stack.services.db, [speech(1, 1), overlappingSpeakers, separationOfVariables, vision(1, 1)]);
+    await embedPendingPapers(stack.services.db);
+    await addSubscriber('meaning@example.org', [], { keywords: ['speech separation'] });
+    await runAndWait(1);
+    const [mail] = mailsTo('meaning@example.org');
+    // The exact match first, although the other paper has far more upvotes.
+    expect(titlesIn(mail as CapturedMail)).toEqual([speech(1, 1).title, overlappingSpeakers.title]);
+    expect(mail?.text).toContain('Matches your keyword “speech separation”');
+    expect(mail?.text).toContain('Close to your keyword “speech separation” in other words');
+  });
+
+  it('delivers papers that have no vector yet, on the topics their phrases give them', async () => {
+    await storePapers(stack.services.db, [speech(1, 5), vision(1, 5)]);
+    expect(await countPapersToEmbed(stack.services.db)).toBe(2);
+    await addSubscriber('early@example.org', ['audio'], { keywords: ['speech separation'] });
+    await runAndWait(1);
+    const [mail] = mailsTo('early@example.org');
+    expect(titlesIn(mail as CapturedMail)).toEqual([speech(1, 5).title]);
+    expect(mail?.text).toContain('Because you follow Speech & audio');
   });
 
   it('never sends a paper twice across days, even when it is re-ingested with new upvotes', async () => {
@@ -260,15 +291,22 @@ describe('the daily digest', () => {
     expect(await stack.services.db.delivery.findFirstOrThrow()).toMatchObject({ status: 'unknown' });
   });
 
-  it('lets the reader leave with the one-click POST to the List-Unsubscribe URL, and view the digest in a browser', async () => {
-    await storePapers(stack.services.db, [speech(1, 5)]);
-    await addSubscriber('reader@example.org', ['audio']);
+  it('lets the reader leave with the one-click POST to the List-Unsubscribe URL, and view the digest, with related papers, in a browser', async () => {
+    await storePapers(stack.services.db, [speech(1, 5), overlappingSpeakers, vision(1, 1)]);
+    await embedPendingPapers(stack.services.db);
+    await addSubscriber('reader@example.org', [], { keywords: ['source separation'] });
     await runAndWait(1);
     const [mail] = mailsTo('reader@example.org');
+    expect(mail?.text).not.toContain('Related papers');
     const viewLink = mail?.text.match(new RegExp(`${TEST_PUBLIC_URL}/digests/\\S+`))?.[0] ?? '';
     const view = await stack.app.request(pathOf(viewLink));
     expect(view.status).toBe(200);
-    expect(await view.text()).toContain('Speech separation number 1');
+    const page = await view.text();
+    expect(page).toContain('Speech separation number 1');
+    // In the browser, each paper shows the recent papers closest to it.
+    const related = page.slice(page.indexOf('Related papers'));
+    expect(related).toContain(overlappingSpeakers.title);
+    expect(related).not.toContain(vision(1, 1).title);
 
     const unsubscribeUrl = mail?.headers['list-unsubscribe']?.slice(1, -1) ?? '';
     const response = await stack.app.request(pathOf(unsubscribeUrl), {

@@ -1,10 +1,11 @@
 import { type Db, Prisma } from '@paperboy/db';
+import { type SimilarHit, similarKeywordHits } from './similar-keywords.ts';
 
 export interface SelectedPaper {
   deliveryId: string;
   paperId: string;
   position: number;
-  /** "t:<topic slug>" or "k:<keyword>": why this subscriber gets this paper. */
+  /** "t:<topic slug>", "k:<keyword>" or "s:<keyword>" (close in meaning): why this subscriber gets this paper. */
   reasons: string[];
 }
 
@@ -33,6 +34,8 @@ interface Candidate {
   trending: number;
   strength: number;
   reasons: string[];
+  /** Found only by meaning, not by a topic or the exact phrase: ranked after those that were. */
+  onlySimilar: boolean;
 }
 
 /**
@@ -58,37 +61,61 @@ export async function selectForBatch(db: Db, deliveryIds: string[]): Promise<Bat
   // A second early: the window only narrows what Postgres returns, each reader's own start is applied here, exactly.
   const windowStart = readers.reduce((earliest, reader) => Math.min(earliest, reader.since), Number.POSITIVE_INFINITY) - 1e6;
   const keywords = [...new Set(readers.flatMap((reader) => reader.keywords))];
-  const [topicHits, keywordHits] = await Promise.all([
+  const [topicHits, keywordHits, similarHits] = await Promise.all([
     readers.length > 0 ? db.$queryRaw<TopicHit[]>(topicHitsQuery(windowStart)) : [],
     keywords.length > 0 ? db.$queryRaw<KeywordHit[]>(keywordHitsQuery(windowStart, keywords)) : [],
+    similarKeywordHits(db, windowStart, keywords),
   ]);
-  const byTopic = groupBy(topicHits, (hit) => hit.topic);
-  const byKeyword = groupBy(keywordHits, (hit) => hit.keyword);
+  const hits: Hits = {
+    byTopic: groupBy(topicHits, (hit) => hit.topic),
+    byKeyword: groupBy(keywordHits, (hit) => hit.keyword),
+    bySimilarKeyword: groupBy(similarHits, (hit) => hit.keyword),
+  };
   const papers = new Map<string, SelectedPaper[]>(deliveryIds.map((id) => [id, []]));
-  for (const reader of readers) papers.set(reader.delivery_id, rankFor(reader, byTopic, byKeyword));
+  for (const reader of readers) papers.set(reader.delivery_id, rankFor(reader, hits));
   const topicIds = new Map(readers.map((reader) => [reader.delivery_id, reader.topic_ids]));
   return { papers, topicIdsOf: (deliveryId) => topicIds.get(deliveryId) ?? [] };
 }
 
-function rankFor(reader: Reader, byTopic: Map<string, TopicHit[]>, byKeyword: Map<string, KeywordHit[]>): SelectedPaper[] {
+interface Hits {
+  byTopic: Map<string, TopicHit[]>;
+  byKeyword: Map<string, KeywordHit[]>;
+  bySimilarKeyword: Map<string, SimilarHit[]>;
+}
+
+function rankFor(reader: Reader, hits: Hits): SelectedPaper[] {
   const given = new Set(reader.given);
   const candidates = new Map<string, Candidate>();
   const consider = (hit: FreshPaper, reason: string, strength: number) => {
     if (hit.first_seen <= reader.since || given.has(hit.paper_id)) return;
+    const onlySimilar = reason.startsWith('s:');
     const known = candidates.get(hit.paper_id);
     if (known) {
       known.reasons.push(reason);
       known.strength = Math.max(known.strength, strength);
-    } else candidates.set(hit.paper_id, { paperId: hit.paper_id, trending: hit.trending, strength, reasons: [reason] });
+      known.onlySimilar &&= onlySimilar;
+    } else candidates.set(hit.paper_id, { paperId: hit.paper_id, trending: hit.trending, strength, reasons: [reason], onlySimilar });
   };
   for (const topicId of reader.topic_ids) {
-    for (const hit of byTopic.get(String(topicId)) ?? []) consider(hit, `t:${hit.topic_slug}`, hit.strength);
+    for (const hit of hits.byTopic.get(String(topicId)) ?? []) consider(hit, `t:${hit.topic_slug}`, hit.strength);
   }
   for (const keyword of reader.keywords) {
-    for (const hit of byKeyword.get(keyword) ?? []) consider(hit, `k:${keyword}`, 0);
+    const exact = new Set<string>();
+    for (const hit of hits.byKeyword.get(keyword) ?? []) {
+      exact.add(hit.paper_id);
+      consider(hit, `k:${keyword}`, 0);
+    }
+    // A paper that contains the phrase is explained by the phrase, not by its meaning.
+    for (const hit of hits.bySimilarKeyword.get(keyword) ?? []) if (!exact.has(hit.paper_id)) consider(hit, `s:${keyword}`, 0);
   }
   return [...candidates.values()]
-    .sort((a, b) => b.trending - a.trending || b.strength - a.strength || (a.paperId < b.paperId ? -1 : a.paperId > b.paperId ? 1 : 0))
+    .sort(
+      (a, b) =>
+        Number(a.onlySimilar) - Number(b.onlySimilar) ||
+        b.trending - a.trending ||
+        b.strength - a.strength ||
+        (a.paperId < b.paperId ? -1 : a.paperId > b.paperId ? 1 : 0),
+    )
     .slice(0, reader.quota)
     .map((candidate, index) => ({
       deliveryId: reader.delivery_id,

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import type { ApiServices } from '../services.ts';
 import { InvalidLinkPage } from '../views/layout.tsx';
 
-/** "View in browser": the digest exactly as it was emailed. */
+/** "View in browser": the digest as it was emailed, with the related papers the email leaves out. */
 export function digestRoutes(services: ApiServices) {
   return new Hono().get('/:token', async (c) => {
     const deliveryId = readToken(services.config, 'digest', c.req.param('token'));

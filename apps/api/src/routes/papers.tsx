@@ -1,4 +1,4 @@
-import { listTrendingPapers, renderAtomFeed } from '@paperboy/papers';
+import { findRelatedPapers, listTrendingPapers, renderAtomFeed } from '@paperboy/papers';
 import { listTopics } from '@paperboy/subscriptions';
 import { Hono } from 'hono';
 import type { ApiServices } from '../services.ts';
@@ -13,7 +13,12 @@ export function paperRoutes(services: ApiServices) {
       const topics = await listTopics(db);
       const topic = topics.find((t) => t.slug === c.req.query('topic'));
       if (c.req.query('topic') && !topic) return c.html(<MessagePage title="Unknown topic">{null}</MessagePage>, 404);
-      return c.html(<TrendingPage papers={await listTrendingPapers(db, { topic: topic?.slug })} topics={topics} topic={topic} />);
+      const papers = await listTrendingPapers(db, { topic: topic?.slug });
+      const related = await findRelatedPapers(
+        db,
+        papers.map((paper) => paper.id),
+      );
+      return c.html(<TrendingPage papers={papers} related={related} topics={topics} topic={topic} />);
     })
     .get('/feeds/:file', async (c) => {
       const slug = c.req.param('file').replace(/\.atom$/, '');

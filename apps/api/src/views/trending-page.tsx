@@ -1,9 +1,26 @@
-import type { ListedPaper } from '@paperboy/papers';
+import type { ListedPaper, RelatedPaper } from '@paperboy/papers';
 import { paperPageUrl } from '@paperboy/papers';
 import type { TopicOption } from './choice-fields.tsx';
 import { Layout } from './layout.tsx';
 
-function PaperItem(props: { paper: ListedPaper }) {
+/** The most similar recent papers by meaning, so a reader can follow a thread without searching. */
+function RelatedList(props: { related: RelatedPaper[] }) {
+  if (props.related.length === 0) return null;
+  return (
+    <div class="related">
+      <p class="related-label">Related papers</p>
+      <ul>
+        {props.related.map((paper) => (
+          <li>
+            <a href={paper.url}>{paper.title}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function PaperItem(props: { paper: ListedPaper; related: RelatedPaper[] }) {
   const { paper } = props;
   const authors = paper.authors.length > 3 ? `${paper.authors.slice(0, 3).join(', ')} et al.` : paper.authors.join(', ');
   return (
@@ -22,12 +39,18 @@ function PaperItem(props: { paper: ListedPaper }) {
         {paper.arxivId ? <a href={`https://arxiv.org/pdf/${paper.arxivId}`}>PDF</a> : null}
         {paper.githubRepo ? <a href={paper.githubRepo}>Code</a> : null}
       </p>
+      <RelatedList related={props.related} />
     </li>
   );
 }
 
 /** Today's trending papers, filterable by topic, with a feed for readers who prefer one. */
-export function TrendingPage(props: { papers: ListedPaper[]; topics: TopicOption[]; topic?: TopicOption }) {
+export function TrendingPage(props: {
+  papers: ListedPaper[];
+  related: Map<string, RelatedPaper[]>;
+  topics: TopicOption[];
+  topic?: TopicOption;
+}) {
   const feed = props.topic ? `/feeds/${props.topic.slug}.atom` : '/feeds/all.atom';
   return (
     <Layout title={props.topic ? `Trending in ${props.topic.name}` : 'Trending papers'}>
@@ -54,7 +77,7 @@ export function TrendingPage(props: { papers: ListedPaper[]; topics: TopicOption
       {props.papers.length === 0 ? <p class="card">No papers yet for this topic.</p> : null}
       <ol class="papers">
         {props.papers.map((paper) => (
-          <PaperItem paper={paper} />
+          <PaperItem paper={paper} related={props.related.get(paper.id) ?? []} />
         ))}
       </ol>
     </Layout>

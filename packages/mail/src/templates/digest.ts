@@ -32,7 +32,7 @@ function preparePaper(paper: DigestPaper): PreparedPaper {
     return { paper: tidy, values: { ...(key ? { $key: key } : {}), ...paperValues(tidy) } };
   };
   if (!paper.fingerprint) return prepare();
-  const key = [paper.fingerprint, ...paper.reasons].join('\n');
+  const key = [paper.fingerprint, ...paper.reasons, ...(paper.related ?? []).map((related) => related.url)].join('\n');
   return preparedPapers(key, () => prepare(key));
 }
 
@@ -86,6 +86,9 @@ function paperValues(paper: DigestPaper): Values {
     summary: paper.summary,
     links: paperLinks(paper),
     upvotes: paper.upvotes > 0 ? [{ count: String(paper.upvotes) }] : [],
+    related: paper.related?.length
+      ? [{ items: paper.related.filter((related) => isHttpUrl(related.url)).map(({ title, url }) => ({ title: squish(title), url })) }]
+      : [],
   };
 }
 
