@@ -122,7 +122,8 @@ describe('worker /metrics', () => {
       return 'accept';
     };
     const before = Date.now() / 1000;
-    await runDigestNow(stack.workerServices, { date: '2026-11-23' });
+    // Today's digest: the gauge looks at the last days' deliveries, so a fixed date would age out of it.
+    await runDigestNow(stack.workerServices, { date: new Date().toISOString().slice(0, 10) });
     await until(
       async () => (await stack.services.db.delivery.count({ where: { status: { in: ['pending', 'sending'] } } })) === 0,
       'deliveries',
