@@ -9,7 +9,7 @@ import { loadConfig } from '@paperboy/config';
 import type { Db } from '@paperboy/db';
 import { planDeliveriesNow } from '@paperboy/digest';
 import { compileEmailTemplates } from '@paperboy/mail';
-import { loadSamplePapers, loadTopicsFile } from '@paperboy/papers';
+import { embedPendingPapers, loadSamplePapers, loadTopicsFile } from '@paperboy/papers';
 import { closeQueueContext, createQueueContext, getQueue, type QueueContext } from '@paperboy/queue';
 import { createBenchDatabase } from './lib/bench-db.ts';
 import { type PhaseResult, runCeiling } from './lib/ceiling.ts';
@@ -109,6 +109,8 @@ async function main() {
   const { db } = database;
   await loadTopicsFile(db, config.topicsFile);
   await loadSamplePapers(db);
+  // As the worker leaves them: with vectors, so keywords also look for papers in other words.
+  await embedPendingPapers(db);
   const profileDir = args.profile ? `${REPO_ROOT}.paperboy/bench-profiles/${runId}` : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const workers = await startWorkerProcesses(workerCount, env, profileDir);

@@ -7,12 +7,14 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { similarKeywordHits } from '@paperboy/digest';
 import {
+  createTopicClassifier,
   defaultTextModel,
   embedPaper,
   embedPendingPapers,
   findRelatedPapers,
   loadEvaluationSet,
   loadSamplePapers,
+  loadTopicDefinitions,
   loadTopicsFile,
 } from '@paperboy/papers';
 import { createBenchDatabase } from './lib/bench-db.ts';
@@ -28,7 +30,11 @@ function measureModel() {
   const model = defaultTextModel();
   line('model', model.id);
   line('load time', `${formatNumber(performance.now() - started)} ms`);
+  const classifierStarted = performance.now();
+  createTopicClassifier(loadTopicDefinitions(), model);
+  line('topic weights load time', `${formatNumber(performance.now() - classifierStarted)} ms`);
   line('memory held (RSS growth)', mib(process.memoryUsage().rss - rssBefore));
+  line('process RSS with both loaded', mib(process.memoryUsage().rss));
   const papers = loadEvaluationSet();
   const timed = performance.now();
   for (const paper of papers) embedPaper(model, paper);

@@ -168,7 +168,7 @@ describe('the daily digest', () => {
     expect(mail?.text).toContain('Close to your keyword “speech separation” in other words');
   });
 
-  it('delivers papers that have no vector yet, on the topics their phrases give them', async () => {
+  it('delivers papers that have no vector yet, on the topics their words give them', async () => {
     await storePapers(stack.services.db, [speech(1, 5), vision(1, 5)]);
     expect(await countPapersToEmbed(stack.services.db)).toBe(2);
     await addSubscriber('early@example.org', ['audio'], { keywords: ['speech separation'] });

@@ -1,5 +1,5 @@
 import { digestTickJob, sendDigestsJob } from '@paperboy/digest';
-import { ingestJob } from '@paperboy/papers';
+import { embedPapersJob, ingestJob } from '@paperboy/papers';
 import { subscribeRequestsJob, subscriptionMailJob } from '@paperboy/subscriptions';
 
 /**
@@ -12,4 +12,5 @@ export const MONITORED_QUEUES: readonly string[] = [
   digestTickJob,
   sendDigestsJob,
   ingestJob,
+  embedPapersJob,
 ].map((job) => job.queue);
