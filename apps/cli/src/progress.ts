@@ -2,6 +2,13 @@ const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '
 /** Quick runs show nothing, so short commands keep stderr clean. */
 const SHOW_AFTER_MS = 1_000;
 
+/** "[#########...............] 37%": how far a long task has come. */
+export function progressBar(done: number, total: number, width = 24): string {
+  const fraction = total > 0 ? Math.min(1, done / total) : 1;
+  const filled = Math.round(fraction * width);
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.round(fraction * 100)}%`;
+}
+
 export interface Progress {
   update(status: string): void;
 }

@@ -1,6 +1,6 @@
 import { countPapersToEmbed, defaultTextModel, embedPendingPapers, forgetVectors } from '@paperboy/papers';
 import { defineCommand } from '../command.ts';
-import { withProgress } from '../progress.ts';
+import { progressBar, withProgress } from '../progress.ts';
 
 export const papersEmbedCommand = defineCommand({
   name: 'papers embed',
@@ -24,7 +24,7 @@ export const papersEmbedCommand = defineCommand({
     const { embedded } = await withProgress(`Embedding ${pending} papers with ${textModel.id}`, (progress) =>
       embedPendingPapers(db, {
         textModel,
-        onProgress: ({ done, total }) => progress.update(`${done}/${total} (${Math.round((100 * done) / total)}%)`),
+        onProgress: ({ done, total }) => progress.update(`${progressBar(done, total)} ${done}/${total}`),
       }),
     );
     const seconds = (performance.now() - started) / 1000;
