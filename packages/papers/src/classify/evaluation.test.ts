@@ -7,7 +7,7 @@ import { loadTopicDefinitions } from './load-topics.ts';
 // Just below the figures measured on the held-out Daily Papers when the model was frozen (see
 // docs/RELEVANCE.md): a change to the model, the weights, the rules or the scorer that costs
 // quality on papers nobody tuned for fails CI instead of silently degrading digests.
-const HELDOUT_SEMANTIC_MICRO_F1_FLOOR = 0.83;
+const HELDOUT_SEMANTIC_MICRO_F1_FLOOR = 0.84;
 const HELDOUT_DESCRIBED_MICRO_F1_FLOOR = 0.69;
 // The rules alone (papers not embedded yet) on the sample's old test half, as before vectors.
 const SAMPLE_TEST_RULES_MICRO_F1_FLOOR = 0.78;
@@ -17,7 +17,7 @@ describe('hand-labelled evaluation set', () => {
   const slugs = new Set(loadTopicDefinitions().map((topic) => topic.slug));
 
   it('labels thousands of papers, only with taxonomy slugs, each paper once', () => {
-    expect(papers.length).toBeGreaterThanOrEqual(3000);
+    expect(papers.length).toBeGreaterThanOrEqual(4500);
     expect(new Set(papers.map((paper) => paper.title)).size).toBe(papers.length);
     for (const paper of papers) for (const slug of paper.topics) expect(slugs, paper.title).toContain(slug);
   });
