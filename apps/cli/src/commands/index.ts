@@ -1,6 +1,7 @@
 import type { Command } from '../command.ts';
 import { classifyCommand } from './classify.ts';
 import { digestCommand } from './digest.ts';
+import { evaluateRankingCommand } from './evaluate-ranking.ts';
 import { ingestCommand } from './ingest.ts';
 import { migrateCommand } from './migrate.ts';
 import { papersEmbedCommand } from './papers-embed.ts';
@@ -20,6 +21,7 @@ export const COMMANDS: readonly Command[] = [
   topicsListCommand,
   topicsImportCommand,
   topicsEvaluateCommand,
+  evaluateRankingCommand,
   subscribersExportCommand,
   subscribersImportCommand,
   statsCommand,

@@ -1,4 +1,5 @@
 import { analyzeText } from './analyze-text.ts';
+import { seededRandom } from './seeded-random.ts';
 import { symmetricEigen } from './symmetric-eigen.ts';
 import type { LsaWeights } from './text-model.ts';
 
@@ -13,18 +14,6 @@ export interface FitOptions {
 }
 
 export const DEFAULT_FIT_OPTIONS: FitOptions = { dims: 256, minDocs: 3, maxDocShare: 0.4, maxTerms: 30_000, seed: 7 };
-
-/** A small deterministic generator (mulberry32), so the same papers always give the same model. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface SparseRows {
   rows: Array<{ columns: Int32Array; values: Float32Array }>;
