@@ -169,7 +169,7 @@ function main(): void {
     },
   };
   const termWeights = new Float32Array(topics.length * textModel.terms);
-  topics.forEach(({ trained }, row) => termWeights.set(trained.model.sparseWeights as Float32Array, row * textModel.terms));
+  for (const [row, { trained }] of topics.entries()) termWeights.set(trained.model.sparseWeights as Float32Array, row * textModel.terms);
   writeFileSync(`${MODEL_DIR}/topics.json`, `${JSON.stringify(file, null, 1)}\n`);
   writeFileSync(`${MODEL_DIR}/topics.bin`, quantizeRows(termWeights, topics.length, textModel.terms));
   console.log(`\nWrote ${MODEL_DIR}/topics.json and topics.bin`);
