@@ -200,16 +200,27 @@ describe('commands that change data', () => {
     expect((await paperboy(['papers', 'embed'])).stdout).toMatch(/^Every paper has a vector of paperboy-lsa@/m);
 
     const papers = await db.paper.findMany({
-      select: { title: true, summary: true, topics: { orderBy: { score: 'desc' }, select: { topic: { select: { slug: true } } } } },
+      select: {
+        title: true,
+        summary: true,
+        aiKeywords: true,
+        categories: true,
+        topics: { select: { score: true, topic: { select: { slug: true } } } },
+      },
     });
-    const classified = await paperboy(['classify'], {
-      input: papers.map((paper) => JSON.stringify({ title: paper.title, summary: paper.summary })).join('\n'),
-    });
+    const lines = papers.map((paper) =>
+      JSON.stringify({ title: paper.title, summary: paper.summary, ai_keywords: paper.aiKeywords, categories: paper.categories }),
+    );
+    const classified = await paperboy(['classify'], { input: lines.join('\n') });
     const answers = classified.stdout
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line));
-    expect(answers.map((answer) => answer.topics)).toEqual(papers.map((paper) => paper.topics.map((row) => row.topic.slug)));
+    // The same topics with the same scores (the order of equal scores is the database's to choose).
+    const bySlug = (pairs: Array<[string, number]>) => pairs.sort(([a], [b]) => a.localeCompare(b));
+    expect(answers.map((answer) => bySlug(Object.entries(answer.scores)))).toEqual(
+      papers.map((paper) => bySlug(paper.topics.map((row) => [row.topic.slug, row.score]))),
+    );
     expect(answers.some((answer) => answer.topics.length > 0)).toBe(true);
   });
 
