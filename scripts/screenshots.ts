@@ -6,7 +6,7 @@ import { loadConfig } from '@paperboy/config';
 import { createDb } from '@paperboy/db';
 import { runDigestNow } from '@paperboy/digest';
 import type { CapturedMail } from '@paperboy/mail';
-import { loadSamplePapers } from '@paperboy/papers';
+import { embedPendingPapers, loadSamplePapers } from '@paperboy/papers';
 import { closeQueueContext, createQueueContext } from '@paperboy/queue';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { launchChromium } from '../tests/browser/support/browser.ts';
@@ -79,13 +79,15 @@ async function captureEmail(
   }
 }
 
-/** Loads the sample papers and runs today's digest for real (the worker sends it); returns the email. */
+/** Loads and embeds the sample papers and runs today's digest for real (the worker sends it); returns the email. */
 async function sendSampleDigest(baseUrl: string, email: string): Promise<CapturedMail> {
   const config = loadConfig({ ...process.env, DATABASE_URL: browserDatabaseUrl(), QUEUE_PREFIX: `{pbbrowser-${process.pid}}` });
   const db = createDb(config.databaseUrl);
   const queue = createQueueContext(config.redisUrl, config.queuePrefix);
   try {
     await loadSamplePapers(db);
+    // As the worker leaves them after ingestion: with vectors, so pages show related papers.
+    await embedPendingPapers(db);
     await runDigestNow({ db, queue, config });
     return await waitForMail(baseUrl, email, (mail) => mail.headers['list-unsubscribe'] !== undefined);
   } finally {

@@ -20,19 +20,21 @@ function RelatedList(props: { related: RelatedPaper[] }) {
   );
 }
 
+/** Authors, upvotes and topics, those the paper has: a paper without authors does not start with a separator. */
+function paperFacts(paper: ListedPaper): string[] {
+  const authors = paper.authors.length > 3 ? `${paper.authors.slice(0, 3).join(', ')} et al.` : paper.authors.join(', ');
+  const topics = paper.topics.map((topic) => topic.name).join(', ');
+  return [authors, paper.upvotes > 0 ? `▲ ${paper.upvotes}` : '', topics].filter((fact) => fact !== '');
+}
+
 function PaperItem(props: { paper: ListedPaper; related: RelatedPaper[] }) {
   const { paper } = props;
-  const authors = paper.authors.length > 3 ? `${paper.authors.slice(0, 3).join(', ')} et al.` : paper.authors.join(', ');
   return (
     <li class="card paper">
       <h2>
         <a href={paperPageUrl(paper)}>{paper.title}</a>
       </h2>
-      <p class="hint">
-        {authors}
-        {paper.upvotes > 0 ? ` · ▲ ${paper.upvotes}` : ''}
-        {paper.topics.length > 0 ? ` · ${paper.topics.map((topic) => topic.name).join(', ')}` : ''}
-      </p>
+      <p class="hint">{paperFacts(paper).join(' · ')}</p>
       <p>{paper.summary.length > 320 ? `${paper.summary.slice(0, 320).replace(/\s+\S*$/, '')}…` : paper.summary}</p>
       <p class="links">
         {paper.arxivId ? <a href={`https://arxiv.org/abs/${paper.arxivId}`}>arXiv</a> : null}
