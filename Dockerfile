@@ -14,6 +14,7 @@ COPY packages/mail/package.json packages/mail/
 COPY packages/observability/package.json packages/observability/
 COPY packages/papers/package.json packages/papers/
 COPY packages/queue/package.json packages/queue/
+COPY packages/ranking/package.json packages/ranking/
 COPY packages/subscriptions/package.json packages/subscriptions/
 COPY packages/testing/package.json packages/testing/
 COPY packages/tokens/package.json packages/tokens/
