@@ -51,7 +51,11 @@ function paperboy(args: string[], options: { input?: string; env?: Record<string
 /** stderr without the progress lines a slow run prints ("Ingesting file: reading …"). */
 const errorLines = (run: Run) => run.stderr.split('\n').filter((line) => line !== '' && !/^(Ingesting|Importing|Exporting) /.test(line));
 
-async function addSubscriber(email: string, topics: string[], extra: { status?: 'confirmed' | 'unsubscribed'; keywords?: string[] } = {}) {
+async function addSubscriber(
+  email: string,
+  topics: string[],
+  extra: { status?: 'confirmed' | 'unsubscribed'; keywords?: string[]; authors?: string[] } = {},
+) {
   const rows = await db.topic.findMany({ where: { slug: { in: topics } } });
   return db.subscriber.create({
     data: {
@@ -60,6 +64,7 @@ async function addSubscriber(email: string, topics: string[], extra: { status?: 
       status: extra.status ?? 'confirmed',
       consentedAt: new Date('2025-03-04T05:06:07.000Z'),
       keywords: extra.keywords ?? [],
+      authors: extra.authors ?? [],
       timezone: 'Europe/Paris',
       deliveryHour: 6,
       frequency: 'weekly',
@@ -241,13 +246,17 @@ describe('commands that change data', () => {
   });
 
   it('subscribers export then import --confirmed into an empty table gives the same subscribers', async () => {
-    await addSubscriber('Ada@Example.com', ['audio', 'llm'], { keywords: ['+rl tricks', 'source separation'] });
+    await addSubscriber('Ada@Example.com', ['audio', 'llm'], {
+      keywords: ['+rl tricks', 'source separation'],
+      authors: ['Jane Doe', "Seán O'Brien"],
+    });
     await addSubscriber('grace@example.org', ['vision']);
     await addSubscriber('left@example.net', ['audio'], { status: 'unsubscribed' });
     const columns = {
       email: true,
       status: true,
       keywords: true,
+      authors: true,
       timezone: true,
       deliveryHour: true,
       frequency: true,
@@ -268,11 +277,11 @@ describe('commands that change data', () => {
     expect(exported.stdout).toMatch(/Exported 3 subscriber/);
     const text = await readFile(csv, 'utf8');
     expect(text.split('\r\n')[0]).toBe(
-      'email,status,topics,keywords,timezone,delivery_hour,frequency,papers_per_email,consented_at,created_at',
+      'email,status,topics,keywords,authors,timezone,delivery_hour,frequency,papers_per_email,consented_at,created_at',
     );
     // The keyword list starts with "+": guarded against spreadsheet formulas.
     expect(text).toContain(
-      "Ada@Example.com,confirmed,llm audio,'+rl tricks;source separation,Europe/Paris,6,weekly,5,2025-03-04T05:06:07.000Z,2025-03-01T00:00:00.000Z\r\n",
+      "Ada@Example.com,confirmed,llm audio,'+rl tricks;source separation,Jane Doe;Seán O'Brien,Europe/Paris,6,weekly,5,2025-03-04T05:06:07.000Z,2025-03-01T00:00:00.000Z\r\n",
     );
 
     await db.subscriber.deleteMany();

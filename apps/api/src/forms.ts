@@ -29,6 +29,10 @@ function toChoices(form: Record<string, FormValue>) {
       .flatMap((text) => text.split(/[\n,;]/))
       .map((phrase) => phrase.trim())
       .filter(Boolean),
+    authors: strings(form.authors)
+      .flatMap((text) => text.split(/[\n;]/))
+      .map((name) => name.trim())
+      .filter(Boolean),
     timezone: first(form.timezone),
     deliveryHour: first(form.deliveryHour),
     frequency: first(form.frequency),

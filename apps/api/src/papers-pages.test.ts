@@ -72,6 +72,14 @@ describe('preview my digest', () => {
     expect(await stack.services.db.delivery.count()).toBe(0);
   });
 
+  it('previews the papers of a followed author alone, saying why they are there', async () => {
+    const page = await (await stack.app.request('/preview?authors=ada+lovelace')).text();
+    expect(page).toContain('Your digest today');
+    expect(page).toContain('Speech separation');
+    expect(page).toContain('By ada lovelace, whom you follow');
+    expect(page).not.toContain('Object detection');
+  });
+
   it('previews from the subscribe form (POST), keeping the typed address out of the URL', async () => {
     const body = new URLSearchParams({ email: 'secret@example.org', topics: 'vision', papersPerEmail: '5' });
     const response = await stack.app.request('/preview', { method: 'POST', body, headers: { origin: TEST_PUBLIC_URL } });

@@ -234,6 +234,31 @@ describe('subscribing', () => {
     expect(subscriber.topics.map((t) => t.topic.slug).sort()).toEqual(['audio', 'vision']);
   });
 
+  it('subscribes with followed authors alone, and names a bad author list next to its field', async () => {
+    const accepted = await postJson('/api/v1/subscriptions', {
+      email: 'fan@example.org',
+      authors: ['Fei-Fei  Li', 'fei-fei li', 'Yann LeCun'],
+    });
+    expect(accepted.status).toBe(202);
+    await waitForSubscribeRequests(stack.services.db);
+    const fan = await stack.services.db.subscriber.findFirstOrThrow({ where: { emailKey: 'fan@example.org' } });
+    expect(fan.authors).toEqual(['Fei-Fei Li', 'Yann LeCun']);
+
+    const tooMany = await postJson('/api/v1/subscriptions', {
+      email: 'crowd@example.org',
+      authors: Array.from({ length: 21 }, (_, i) => `Author ${String.fromCharCode(65 + i)}`),
+    });
+    expect(tooMany.status).toBe(400);
+    expect((await tooMany.json()).fields).toEqual({ authors: 'At most 20 authors' });
+
+    const form = await postForm('/subscribe', { email: 'form-fan@example.org', authors: 'Ada Lovelace\n<script>alert(1)</script>' });
+    expect(form.status).toBe(400);
+    const html = await form.text();
+    expect(html).toContain('Author names may contain letters, spaces and - .');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).not.toContain('<script>alert(1)');
+  });
+
   it('refuses form posts from another site (CSRF), but not the one-click unsubscribe', async () => {
     const forged = await postForm('/subscribe', { email: 'csrf@example.org', topics: 'audio' }, { origin: 'https://evil.example' });
     expect(forged.status).toBe(403);
@@ -261,6 +286,7 @@ describe('managing a subscription', () => {
     const saved = await postForm(preferencesPath, {
       topics: ['vision'],
       keywords: 'gaussian splatting',
+      authors: 'Jane Doe',
       timezone: 'America/New_York',
       deliveryHour: '18',
       frequency: 'weekly',
@@ -270,6 +296,7 @@ describe('managing a subscription', () => {
     const after = await (await stack.app.request(saved.headers.get('location') ?? '')).text();
     expect(after).toContain('Saved');
     expect(after).toContain('gaussian splatting');
+    expect(after).toMatch(/<textarea name="authors"[^>]*>Jane Doe<\/textarea>/);
     expect(after).toMatch(/value="America\/New_York" selected/);
     expect(after).toMatch(/<input type="checkbox" name="topics" value="vision" checked/);
     expect(after).not.toMatch(/value="audio" checked/);

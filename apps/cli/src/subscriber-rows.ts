@@ -8,6 +8,7 @@ export const SUBSCRIBER_COLUMNS = [
   'status',
   'topics',
   'keywords',
+  'authors',
   'timezone',
   'delivery_hour',
   'frequency',
@@ -25,6 +26,7 @@ export interface SubscriberRow {
   status: SubscriberStatus | undefined;
   topicIds: number[];
   keywords: string[];
+  authors: string[];
   timezone: string;
   deliveryHour: number;
   frequency: 'daily' | 'weekly';
@@ -88,6 +90,7 @@ export function parseRow(record: CsvRecord, header: Column[], topicIds: Readonly
     email: cell('email'),
     topics,
     keywords: words(cell('keywords'), /;/),
+    authors: words(cell('authors'), /;/),
     timezone: optional('timezone'),
     deliveryHour: optional('delivery_hour'),
     frequency: optional('frequency'),

@@ -74,7 +74,12 @@ const separationOfVariables: PaperInput = {
 async function addSubscriber(
   email: string,
   topics: string[],
-  extra: { keywords?: string[]; status?: 'confirmed' | 'pending' | 'unsubscribed' | 'bounced'; papersPerEmail?: number } = {},
+  extra: {
+    keywords?: string[];
+    authors?: string[];
+    status?: 'confirmed' | 'pending' | 'unsubscribed' | 'bounced';
+    papersPerEmail?: number;
+  } = {},
 ) {
   const topicRows = await stack.services.db.topic.findMany({ where: { slug: { in: topics } } });
   return stack.services.db.subscriber.create({
@@ -84,6 +89,7 @@ async function addSubscriber(
       status: extra.status ?? 'confirmed',
       consentedAt: new Date(),
       keywords: extra.keywords ?? [],
+      authors: extra.authors ?? [],
       papersPerEmail: extra.papersPerEmail ?? 10,
       timezone: 'UTC',
       topics: { create: topicRows.map((topic) => ({ topicId: topic.id })) },
@@ -166,6 +172,15 @@ describe('the daily digest', () => {
     expect(titlesIn(mail as CapturedMail)).toEqual([speech(1, 1).title, overlappingSpeakers.title]);
     expect(mail?.text).toContain('Matches your keyword “speech separation”');
     expect(mail?.text).toContain('Close to your keyword “speech separation” in other words');
+  });
+
+  it('puts the papers of an author the reader follows first, whatever their topic, and says so', async () => {
+    await storePapers(stack.services.db, [speech(1, 5), vision(1, 500), vision(2, 50)]);
+    await addSubscriber('follower@example.org', ['vision'], { authors: ['ada lovelace'] });
+    await runAndWait(1);
+    const [mail] = mailsTo('follower@example.org');
+    expect(titlesIn(mail as CapturedMail)).toEqual([speech(1, 5).title, vision(1, 500).title, vision(2, 50).title]);
+    expect(mail?.text).toContain('By ada lovelace, whom you follow');
   });
 
   it('delivers papers that have no vector yet, on the topics their words give them', async () => {

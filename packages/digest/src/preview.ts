@@ -8,6 +8,7 @@ import { loadBatchTopics } from './topics.ts';
 export interface PreviewChoices {
   topicIds: number[];
   keywords: string[];
+  authors: string[];
   papersPerEmail: number;
   frequency: 'daily' | 'weekly';
 }
@@ -20,6 +21,7 @@ async function insertProbe(tx: Db, choices: PreviewChoices) {
       emailKey: `preview-${crypto.randomUUID()}@paperboy.invalid`,
       status: 'confirmed',
       keywords: choices.keywords,
+      authors: choices.authors,
       papersPerEmail: choices.papersPerEmail,
       frequency: choices.frequency,
       topics: { create: choices.topicIds.map((topicId) => ({ topicId })) },

@@ -5,7 +5,7 @@ export interface SelectedPaper {
   deliveryId: string;
   paperId: string;
   position: number;
-  /** "t:<topic slug>", "k:<keyword>" or "s:<keyword>" (close in meaning): why this subscriber gets this paper. */
+  /** "a:<author>", "t:<topic slug>", "k:<keyword>" or "s:<keyword>" (close in meaning): why this subscriber gets this paper. */
   reasons: string[];
 }
 
@@ -14,6 +14,7 @@ interface Reader {
   delivery_id: string;
   quota: number;
   keywords: string[];
+  authors: string[];
   since: number;
   topic_ids: number[];
   /** Papers already placed in this reader's recent deliveries. */
@@ -28,22 +29,32 @@ interface FreshPaper {
 
 type TopicHit = FreshPaper & { topic: string; topic_slug: string; strength: number };
 type KeywordHit = FreshPaper & { keyword: string };
+type AuthorHit = FreshPaper & { author_key: string };
 
 interface Candidate {
   paperId: string;
   trending: number;
   strength: number;
   reasons: string[];
-  /** Found only by meaning, not by a topic or the exact phrase: ranked after those that were. */
-  onlySimilar: boolean;
+  /** Papers by a followed author first, then topic and exact keyword matches, then papers found only by meaning. */
+  tier: number;
 }
+
+function tierOf(reason: string): number {
+  if (reason.startsWith('a:')) return 0;
+  return reason.startsWith('s:') ? 2 : 1;
+}
+
+const authorKey = (name: string) => name.toLowerCase();
 
 /**
  * Chooses the papers for a batch of deliveries: papers added since each subscriber's previous
- * digest (first digest: the last day, or week for weekly), matched to their topics or keywords
- * (phrase full-text search), never sent to them before, best first (trending score, then topic
- * strength, then id), at most their papers-per-email. Postgres answers three index-driven reads per
- * batch; the matching and ranking, a few microseconds per reader, happen here.
+ * digest (first digest: the last day, or week for weekly), by an author they follow, on their
+ * topics, matching their keywords (phrase full-text search, or close in meaning), never sent to
+ * them before, best first: followed authors' papers, then topic and exact keyword matches, then
+ * papers found only by meaning; within each, trending score, then topic strength, then id; at most
+ * their papers-per-email. Postgres answers a few index-driven reads per batch; the matching and
+ * ranking, a few microseconds per reader, happen here.
  */
 export async function selectPapers(db: Db, deliveryIds: string[]): Promise<Map<string, SelectedPaper[]>> {
   return (await selectForBatch(db, deliveryIds)).papers;
@@ -61,15 +72,18 @@ export async function selectForBatch(db: Db, deliveryIds: string[]): Promise<Bat
   // A second early: the window only narrows what Postgres returns, each reader's own start is applied here, exactly.
   const windowStart = readers.reduce((earliest, reader) => Math.min(earliest, reader.since), Number.POSITIVE_INFINITY) - 1e6;
   const keywords = [...new Set(readers.flatMap((reader) => reader.keywords))];
-  const [topicHits, keywordHits, similarHits] = await Promise.all([
+  const authors = [...new Set(readers.flatMap((reader) => reader.authors.map(authorKey)))];
+  const [topicHits, keywordHits, similarHits, authorHits] = await Promise.all([
     readers.length > 0 ? db.$queryRaw<TopicHit[]>(topicHitsQuery(windowStart)) : [],
     keywords.length > 0 ? db.$queryRaw<KeywordHit[]>(keywordHitsQuery(windowStart, keywords)) : [],
     similarKeywordHits(db, windowStart, keywords),
+    authors.length > 0 ? db.$queryRaw<AuthorHit[]>(authorHitsQuery(windowStart, authors)) : [],
   ]);
   const hits: Hits = {
     byTopic: groupBy(topicHits, (hit) => hit.topic),
     byKeyword: groupBy(keywordHits, (hit) => hit.keyword),
     bySimilarKeyword: groupBy(similarHits, (hit) => hit.keyword),
+    byAuthor: groupBy(authorHits, (hit) => hit.author_key),
   };
   const papers = new Map<string, SelectedPaper[]>(deliveryIds.map((id) => [id, []]));
   for (const reader of readers) papers.set(reader.delivery_id, rankFor(reader, hits));
@@ -81,6 +95,7 @@ interface Hits {
   byTopic: Map<string, TopicHit[]>;
   byKeyword: Map<string, KeywordHit[]>;
   bySimilarKeyword: Map<string, SimilarHit[]>;
+  byAuthor: Map<string, AuthorHit[]>;
 }
 
 function rankFor(reader: Reader, hits: Hits): SelectedPaper[] {
@@ -88,14 +103,17 @@ function rankFor(reader: Reader, hits: Hits): SelectedPaper[] {
   const candidates = new Map<string, Candidate>();
   const consider = (hit: FreshPaper, reason: string, strength: number) => {
     if (hit.first_seen <= reader.since || given.has(hit.paper_id)) return;
-    const onlySimilar = reason.startsWith('s:');
+    const tier = tierOf(reason);
     const known = candidates.get(hit.paper_id);
     if (known) {
       known.reasons.push(reason);
       known.strength = Math.max(known.strength, strength);
-      known.onlySimilar &&= onlySimilar;
-    } else candidates.set(hit.paper_id, { paperId: hit.paper_id, trending: hit.trending, strength, reasons: [reason], onlySimilar });
+      known.tier = Math.min(known.tier, tier);
+    } else candidates.set(hit.paper_id, { paperId: hit.paper_id, trending: hit.trending, strength, reasons: [reason], tier });
   };
+  for (const name of reader.authors) {
+    for (const hit of hits.byAuthor.get(authorKey(name)) ?? []) consider(hit, `a:${name}`, 0);
+  }
   for (const topicId of reader.topic_ids) {
     for (const hit of hits.byTopic.get(String(topicId)) ?? []) consider(hit, `t:${hit.topic_slug}`, hit.strength);
   }
@@ -111,7 +129,7 @@ function rankFor(reader: Reader, hits: Hits): SelectedPaper[] {
   return [...candidates.values()]
     .sort(
       (a, b) =>
-        Number(a.onlySimilar) - Number(b.onlySimilar) ||
+        a.tier - b.tier ||
         b.trending - a.trending ||
         b.strength - a.strength ||
         (a.paperId < b.paperId ? -1 : a.paperId > b.paperId ? 1 : 0),
@@ -148,7 +166,7 @@ export function readersQuery(deliveryIds: string[]): Prisma.Sql {
     -- One index lookup per delivery (OFFSET 0 keeps it): joined flat, Postgres hashes every
     -- delivery and every subscriber, a cost that grows with the list instead of the batch.
     CROSS JOIN LATERAL (
-      SELECT d.id::text AS delivery_id, s.papers_per_email::int AS quota, s.keywords, ${micros(Prisma.sql`x.since`)} AS since,
+      SELECT d.id::text AS delivery_id, s.papers_per_email::int AS quota, s.keywords, s.authors, ${micros(Prisma.sql`x.since`)} AS since,
              ARRAY(SELECT st.topic_id FROM subscriber_topics st WHERE st.subscriber_id = d.subscriber_id ORDER BY st.topic_id) AS topic_ids,
              ARRAY(SELECT dp.paper_id::text FROM deliveries prev JOIN delivery_papers dp ON dp.delivery_id = prev.id
                    WHERE prev.subscriber_id = d.subscriber_id AND prev.digest_date > d.digest_date - 14 AND prev.id <> d.id) AS given
@@ -172,6 +190,15 @@ export function topicHitsQuery(windowStartMicros: number): Prisma.Sql {
     JOIN paper_topics pt ON pt.paper_id = p.id
     JOIN topics t ON t.id = pt.topic_id
     WHERE p.first_seen_at > to_timestamp(${windowStartMicros / 1e6})`;
+}
+
+/** Papers new since the window by each followed author (lower-cased), names compared without regard to case. */
+export function authorHitsQuery(windowStartMicros: number, authorKeys: string[]): Prisma.Sql {
+  return Prisma.sql`
+    SELECT a.author_key, p.id::text AS paper_id, ${micros(Prisma.sql`p.first_seen_at`)} AS first_seen, p.trending_score AS trending
+    FROM unnest(${authorKeys}::text[]) AS a(author_key)
+    JOIN papers p ON p.first_seen_at > to_timestamp(${windowStartMicros / 1e6})
+                 AND EXISTS (SELECT 1 FROM unnest(p.authors) AS written(name) WHERE lower(written.name) = a.author_key)`;
 }
 
 /** Papers new since the window that match each keyword phrase, each keyword looked up once through the full-text index. */

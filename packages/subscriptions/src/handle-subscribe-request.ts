@@ -23,6 +23,7 @@ async function savePendingChoices(db: Db, subscriberId: string, request: Subscri
         email: request.email,
         status: 'pending',
         keywords: request.keywords,
+        authors: request.authors,
         timezone: request.timezone,
         deliveryHour: request.deliveryHour,
         frequency: request.frequency,

@@ -3,6 +3,7 @@ export type { SubscriptionDeps } from './deps.ts';
 export {
   fieldErrors,
   InputError,
+  MAX_AUTHORS,
   MAX_KEYWORDS,
   PAPERS_PER_EMAIL,
   type Preferences,

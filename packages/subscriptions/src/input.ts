@@ -11,6 +11,7 @@ export class InputError extends Error {
 export const PAPERS_PER_EMAIL = [5, 10, 20] as const;
 export const MAX_KEYWORDS = 10;
 export const MAX_TOPICS = 32;
+export const MAX_AUTHORS = 20;
 
 function isTimeZone(value: string): boolean {
   try {
@@ -32,6 +33,19 @@ const keyword = z
   .max(60, 'Each keyword must be at most 60 characters')
   .regex(/^[\p{L}\p{N}\s\-+.'&/]*$/u, "Keywords may contain letters, digits, spaces and - + . ' & /");
 
+/** Folds the spaces of author names and drops repeats, however they are capitalised ("jane  doe" = "Jane Doe"). */
+function normalizeAuthors(names: string[]): string[] {
+  const byKey = new Map<string, string>();
+  for (const name of names.map((raw) => raw.trim().replace(/\s+/g, ' ')).filter(Boolean))
+    byKey.set(name.toLowerCase(), byKey.get(name.toLowerCase()) ?? name);
+  return [...byKey.values()];
+}
+
+const author = z
+  .string()
+  .max(100, 'Each author name must be at most 100 characters')
+  .regex(/^[\p{L}\p{M}\s\-.']*$/u, "Author names may contain letters, spaces and - . '");
+
 export const preferencesSchema = z.object({
   topics: z
     .array(z.string().regex(/^[a-z0-9-]{1,40}$/, 'Unknown topic'))
@@ -44,6 +58,12 @@ export const preferencesSchema = z.object({
     .transform(normalizeKeywords)
     .refine((list) => list.length <= MAX_KEYWORDS, `At most ${MAX_KEYWORDS} keywords`)
     .refine((list) => list.every((phrase) => phrase.length >= 2), 'Each keyword must be at least 2 characters'),
+  authors: z
+    .array(author)
+    .default([])
+    .transform(normalizeAuthors)
+    .refine((list) => list.length <= MAX_AUTHORS, `At most ${MAX_AUTHORS} authors`)
+    .refine((list) => list.every((name) => name.length >= 2), 'Each author name must be at least 2 characters'),
   timezone: z.string().max(64).refine(isTimeZone, 'Unknown time zone').default('UTC'),
   deliveryHour: z.coerce.number().int().min(0, 'Pick an hour from 0 to 23').max(23, 'Pick an hour from 0 to 23').default(8),
   frequency: z.enum(['daily', 'weekly']).default('daily'),
@@ -57,7 +77,7 @@ export const subscriptionSchema = preferencesSchema
   .extend({
     email: z.string().trim().max(254, 'That address is too long').pipe(z.email('Enter a valid email address')),
   })
-  .refine((input) => input.topics.length > 0 || input.keywords.length > 0, {
+  .refine((input) => input.topics.length > 0 || input.keywords.length > 0 || input.authors.length > 0, {
     path: ['topics'],
     message: 'Pick at least one topic or add a keyword',
   });

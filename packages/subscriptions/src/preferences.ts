@@ -20,6 +20,7 @@ export async function getPreferences(db: Db, subscriberId: string): Promise<Subs
     status: subscriber.status,
     topics: subscriber.topics.map((row) => row.topic.slug),
     keywords: subscriber.keywords,
+    authors: subscriber.authors,
     timezone: subscriber.timezone,
     deliveryHour: subscriber.deliveryHour,
     frequency: subscriber.frequency,
@@ -36,6 +37,7 @@ export async function updatePreferences(db: Db, subscriberId: string, input: unk
       where: { id: subscriberId },
       data: {
         keywords: preferences.keywords,
+        authors: preferences.authors,
         timezone: preferences.timezone,
         deliveryHour: preferences.deliveryHour,
         frequency: preferences.frequency,
@@ -48,6 +50,7 @@ export async function updatePreferences(db: Db, subscriberId: string, input: unk
     await recordEvent(tx, subscriberId, 'preferences_updated', {
       topics: preferences.topics.length,
       keywords: preferences.keywords.length,
+      authors: preferences.authors.length,
     });
     return true;
   });

@@ -33,6 +33,7 @@ const subscribe: DocumentedOperation = {
       email: 'ada@example.org',
       topics: ['audio', 'llm'],
       keywords: ['source separation'],
+      authors: ['Jane Doe'],
       timezone: 'Europe/Paris',
       deliveryHour: 7,
       frequency: 'daily',

@@ -1,4 +1,4 @@
-import { MAX_KEYWORDS, PAPERS_PER_EMAIL } from '@paperboy/subscriptions';
+import { MAX_AUTHORS, MAX_KEYWORDS, PAPERS_PER_EMAIL } from '@paperboy/subscriptions';
 
 export interface TopicOption {
   slug: string;
@@ -12,6 +12,7 @@ export type FieldErrors = Record<string, string>;
 export interface ChoiceValues {
   topics?: string[];
   keywords?: string[] | string;
+  authors?: string[] | string;
   timezone?: string;
   deliveryHour?: number | string;
   frequency?: string;
@@ -29,8 +30,9 @@ function FieldError(props: { id: string; message?: string }) {
   ) : null;
 }
 
-function keywordText(keywords: ChoiceValues['keywords']): string {
-  return Array.isArray(keywords) ? keywords.join('\n') : (keywords ?? '');
+/** A list field (keywords, authors) as its textarea shows it: one per line. */
+export function lineText(lines: string[] | string | undefined): string {
+  return Array.isArray(lines) ? lines.join('\n') : (lines ?? '');
 }
 
 /** Recent paper titles per topic slug, so a visitor sees what a topic actually brings. */
@@ -160,10 +162,23 @@ export function ChoiceFields(props: { topics: TopicOption[]; values: ChoiceValue
           aria-invalid={errors.keywords ? 'true' : undefined}
           aria-describedby={errors.keywords ? 'keywords-error' : undefined}
         >
-          {keywordText(values.keywords)}
+          {lineText(values.keywords)}
         </textarea>
       </label>
       <FieldError id="keywords-error" message={errors.keywords} />
+      <label class="block">
+        Authors you follow <span class="hint">(optional, one name per line, up to {MAX_AUTHORS}; their new papers come first)</span>
+        <textarea
+          name="authors"
+          rows={2}
+          maxlength={2100}
+          aria-invalid={errors.authors ? 'true' : undefined}
+          aria-describedby={errors.authors ? 'authors-error' : undefined}
+        >
+          {lineText(values.authors)}
+        </textarea>
+      </label>
+      <FieldError id="authors-error" message={errors.authors} />
       <ScheduleFields values={values} errors={errors} />
     </>
   );

@@ -1,15 +1,15 @@
-import type { ChoiceValues } from './choice-fields.tsx';
+import { type ChoiceValues, lineText } from './choice-fields.tsx';
 import { Layout } from './layout.tsx';
 
 function HiddenChoices(props: { values: ChoiceValues }) {
   const { values } = props;
-  const keywords = Array.isArray(values.keywords) ? values.keywords.join('\n') : (values.keywords ?? '');
   return (
     <>
       {(values.topics ?? []).map((slug) => (
         <input type="hidden" name="topics" value={slug} />
       ))}
-      <input type="hidden" name="keywords" value={keywords} />
+      <input type="hidden" name="keywords" value={lineText(values.keywords)} />
+      <input type="hidden" name="authors" value={lineText(values.authors)} />
       <input type="hidden" name="timezone" value={values.timezone ?? 'UTC'} />
       <input type="hidden" name="deliveryHour" value={String(values.deliveryHour ?? 8)} />
       <input type="hidden" name="frequency" value={values.frequency ?? 'daily'} />

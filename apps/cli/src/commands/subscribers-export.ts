@@ -15,6 +15,7 @@ const columns = {
   email: true,
   status: true,
   keywords: true,
+  authors: true,
   timezone: true,
   deliveryHour: true,
   frequency: true,
@@ -32,6 +33,7 @@ function toRecord(row: Row): string {
     row.status,
     row.topics.map(({ topic }) => topic.slug).join(' '),
     row.keywords.join(';'),
+    row.authors.join(';'),
     row.timezone,
     String(row.deliveryHour),
     row.frequency,
@@ -76,7 +78,7 @@ export const subscribersExportCommand = defineCommand({
     },
     out: { type: 'string', value: 'FILE', description: 'Write to this file (created readable by you only) instead of stdout' },
   },
-  notes: [`Columns: ${SUBSCRIBER_COLUMNS.join(', ')}. Topics are separated by spaces, keywords by ";".`],
+  notes: [`Columns: ${SUBSCRIBER_COLUMNS.join(', ')}. Topics are separated by spaces, keywords and authors by ";".`],
   async run({ values }, { db }) {
     const status = parseStatus(values.status);
     const count = { rows: 0 };

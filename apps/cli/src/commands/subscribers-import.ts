@@ -66,6 +66,7 @@ class SubscriberImport {
             emailKey: row.emailKey,
             status: confirmed ? 'confirmed' : 'pending',
             keywords: row.keywords,
+            authors: row.authors,
             timezone: row.timezone,
             deliveryHour: row.deliveryHour,
             frequency: row.frequency,
