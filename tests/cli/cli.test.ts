@@ -54,7 +54,7 @@ const errorLines = (run: Run) => run.stderr.split('\n').filter((line) => line !=
 async function addSubscriber(
   email: string,
   topics: string[],
-  extra: { status?: 'confirmed' | 'unsubscribed'; keywords?: string[]; authors?: string[] } = {},
+  extra: { status?: 'confirmed' | 'unsubscribed'; keywords?: string[]; authors?: string[]; interests?: string } = {},
 ) {
   const rows = await db.topic.findMany({ where: { slug: { in: topics } } });
   return db.subscriber.create({
@@ -65,6 +65,7 @@ async function addSubscriber(
       consentedAt: new Date('2025-03-04T05:06:07.000Z'),
       keywords: extra.keywords ?? [],
       authors: extra.authors ?? [],
+      interests: extra.interests ?? '',
       timezone: 'Europe/Paris',
       deliveryHour: 6,
       frequency: 'weekly',
@@ -249,6 +250,7 @@ describe('commands that change data', () => {
     await addSubscriber('Ada@Example.com', ['audio', 'llm'], {
       keywords: ['+rl tricks', 'source separation'],
       authors: ['Jane Doe', "Seán O'Brien"],
+      interests: 'speech, for "hearing" aids',
     });
     await addSubscriber('grace@example.org', ['vision']);
     await addSubscriber('left@example.net', ['audio'], { status: 'unsubscribed' });
@@ -257,6 +259,7 @@ describe('commands that change data', () => {
       status: true,
       keywords: true,
       authors: true,
+      interests: true,
       timezone: true,
       deliveryHour: true,
       frequency: true,
@@ -277,11 +280,11 @@ describe('commands that change data', () => {
     expect(exported.stdout).toMatch(/Exported 3 subscriber/);
     const text = await readFile(csv, 'utf8');
     expect(text.split('\r\n')[0]).toBe(
-      'email,status,topics,keywords,authors,timezone,delivery_hour,frequency,papers_per_email,consented_at,created_at',
+      'email,status,topics,keywords,authors,interests,timezone,delivery_hour,frequency,papers_per_email,consented_at,created_at',
     );
     // The keyword list starts with "+": guarded against spreadsheet formulas.
     expect(text).toContain(
-      "Ada@Example.com,confirmed,llm audio,'+rl tricks;source separation,Jane Doe;Seán O'Brien,Europe/Paris,6,weekly,5,2025-03-04T05:06:07.000Z,2025-03-01T00:00:00.000Z\r\n",
+      'Ada@Example.com,confirmed,llm audio,\'+rl tricks;source separation,Jane Doe;Seán O\'Brien,"speech, for ""hearing"" aids",Europe/Paris,6,weekly,5,2025-03-04T05:06:07.000Z,2025-03-01T00:00:00.000Z\r\n',
     );
 
     await db.subscriber.deleteMany();

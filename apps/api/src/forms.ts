@@ -33,6 +33,7 @@ function toChoices(form: Record<string, FormValue>) {
       .flatMap((text) => text.split(/[\n;]/))
       .map((name) => name.trim())
       .filter(Boolean),
+    interests: first(form.interests),
     timezone: first(form.timezone),
     deliveryHour: first(form.deliveryHour),
     frequency: first(form.frequency),

@@ -72,6 +72,15 @@ describe('preview my digest', () => {
     expect(await stack.services.db.delivery.count()).toBe(0);
   });
 
+  it("previews from interests in the reader's own words once papers have vectors", async () => {
+    await embedPendingPapers(stack.services.db);
+    const page = await (await stack.app.request('/preview?interests=separating+overlapping+speakers+in+noisy+speech')).text();
+    expect(page).toContain('Your digest today');
+    expect(page).toContain('Speech separation');
+    expect(page).toContain('Matches what you wrote');
+    expect(page).not.toContain('Object detection');
+  });
+
   it('previews the papers of a followed author alone, saying why they are there', async () => {
     const page = await (await stack.app.request('/preview?authors=ada+lovelace')).text();
     expect(page).toContain('Your digest today');

@@ -234,6 +234,19 @@ describe('subscribing', () => {
     expect(subscriber.topics.map((t) => t.topic.slug).sort()).toEqual(['audio', 'vision']);
   });
 
+  it("subscribes with interests in the reader's own words alone, and refuses control characters or too long a text", async () => {
+    const text = 'Speech enhancement and source separation,\r\n  especially for hearing aids';
+    expect((await postJson('/api/v1/subscriptions', { email: 'words@example.org', interests: text })).status).toBe(202);
+    await waitForSubscribeRequests(stack.services.db);
+    const reader = await stack.services.db.subscriber.findFirstOrThrow({ where: { emailKey: 'words@example.org' } });
+    expect(reader.interests).toBe('Speech enhancement and source separation, especially for hearing aids');
+
+    const control = await postJson('/api/v1/subscriptions', { email: 'bell@example.org', interests: 'audio\u0007' });
+    expect((await control.json()).fields).toEqual({ interests: 'Your interests may not contain control characters' });
+    const long = await postJson('/api/v1/subscriptions', { email: 'long@example.org', interests: 'x'.repeat(1001) });
+    expect((await long.json()).fields).toEqual({ interests: 'Describe your interests in at most 1000 characters' });
+  });
+
   it('subscribes with followed authors alone, and names a bad author list next to its field', async () => {
     const accepted = await postJson('/api/v1/subscriptions', {
       email: 'fan@example.org',
@@ -287,6 +300,7 @@ describe('managing a subscription', () => {
       topics: ['vision'],
       keywords: 'gaussian splatting',
       authors: 'Jane Doe',
+      interests: 'neural radiance fields for robotics',
       timezone: 'America/New_York',
       deliveryHour: '18',
       frequency: 'weekly',
@@ -297,6 +311,7 @@ describe('managing a subscription', () => {
     expect(after).toContain('Saved');
     expect(after).toContain('gaussian splatting');
     expect(after).toMatch(/<textarea name="authors"[^>]*>Jane Doe<\/textarea>/);
+    expect(after).toMatch(/<textarea name="interests"[^>]*>neural radiance fields for robotics<\/textarea>/);
     expect(after).toMatch(/value="America\/New_York" selected/);
     expect(after).toMatch(/<input type="checkbox" name="topics" value="vision" checked/);
     expect(after).not.toMatch(/value="audio" checked/);

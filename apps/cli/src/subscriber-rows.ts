@@ -9,6 +9,7 @@ export const SUBSCRIBER_COLUMNS = [
   'topics',
   'keywords',
   'authors',
+  'interests',
   'timezone',
   'delivery_hour',
   'frequency',
@@ -27,6 +28,7 @@ export interface SubscriberRow {
   topicIds: number[];
   keywords: string[];
   authors: string[];
+  interests: string;
   timezone: string;
   deliveryHour: number;
   frequency: 'daily' | 'weekly';
@@ -91,6 +93,7 @@ export function parseRow(record: CsvRecord, header: Column[], topicIds: Readonly
     topics,
     keywords: words(cell('keywords'), /;/),
     authors: words(cell('authors'), /;/),
+    interests: cell('interests'),
     timezone: optional('timezone'),
     deliveryHour: optional('delivery_hour'),
     frequency: optional('frequency'),

@@ -37,11 +37,12 @@ export function loadPapers(db: Db, paperIds: string[]) {
   });
 }
 
-/** "a:Jane Doe" → "By Jane Doe, whom you follow"; "t:audio" → "Because you follow Speech & audio"; "k:…"/"s:…" → the keyword line. */
+/** "a:Jane Doe" → "By Jane Doe, whom you follow"; "t:audio" → "Because you follow Speech & audio"; "i:…" quotes the interests; "k:…"/"s:…" → the keyword line. */
 export function describeReasons(reasons: string[], topicNames: Map<string, string>): string[] {
   return reasons.map((reason) => {
     const what = reason.slice(2);
     if (reason.startsWith('a:')) return `By ${what}, whom you follow`;
+    if (reason.startsWith('i:')) return `Matches what you wrote: “${what}”`;
     if (reason.startsWith('t:')) return `Because you follow ${topicNames.get(what) ?? what}`;
     if (reason.startsWith('s:')) return `Close to your keyword “${what}” in other words`;
     return `Matches your keyword “${what}”`;

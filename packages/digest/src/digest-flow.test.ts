@@ -77,6 +77,7 @@ async function addSubscriber(
   extra: {
     keywords?: string[];
     authors?: string[];
+    interests?: string;
     status?: 'confirmed' | 'pending' | 'unsubscribed' | 'bounced';
     papersPerEmail?: number;
   } = {},
@@ -90,6 +91,7 @@ async function addSubscriber(
       consentedAt: new Date(),
       keywords: extra.keywords ?? [],
       authors: extra.authors ?? [],
+      interests: extra.interests ?? '',
       papersPerEmail: extra.papersPerEmail ?? 10,
       timezone: 'UTC',
       topics: { create: topicRows.map((topic) => ({ topicId: topic.id })) },
@@ -181,6 +183,21 @@ describe('the daily digest', () => {
     const [mail] = mailsTo('follower@example.org');
     expect(titlesIn(mail as CapturedMail)).toEqual([speech(1, 5).title, vision(1, 500).title, vision(2, 50).title]);
     expect(mail?.text).toContain('By ada lovelace, whom you follow');
+  });
+
+  it('sends a reader who only wrote what they work on the papers close to it, quoting them', async () => {
+    await storePapers(stack.services.db, [overlappingSpeakers, speech(1, 5), vision(1, 500)]);
+    await embedPendingPapers(stack.services.db);
+    await addSubscriber('words@example.org', [], {
+      interests: 'separating the voices of overlapping speakers in noisy recordings for hearing aids',
+    });
+    await runAndWait(1);
+    const [mail] = mailsTo('words@example.org');
+    const titles = titlesIn(mail as CapturedMail);
+    expect(titles).toContain(overlappingSpeakers.title);
+    expect(titles).toContain(speech(1, 5).title);
+    expect(titles).not.toContain(vision(1, 500).title);
+    expect(mail?.text).toContain('Matches what you wrote: “separating the voices of overlapping speakers in noisy…”');
   });
 
   it('delivers papers that have no vector yet, on the topics their words give them', async () => {

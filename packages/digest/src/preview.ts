@@ -9,6 +9,7 @@ export interface PreviewChoices {
   topicIds: number[];
   keywords: string[];
   authors: string[];
+  interests: string;
   papersPerEmail: number;
   frequency: 'daily' | 'weekly';
 }
@@ -22,6 +23,7 @@ async function insertProbe(tx: Db, choices: PreviewChoices) {
       status: 'confirmed',
       keywords: choices.keywords,
       authors: choices.authors,
+      interests: choices.interests,
       papersPerEmail: choices.papersPerEmail,
       frequency: choices.frequency,
       topics: { create: choices.topicIds.map((topicId) => ({ topicId })) },

@@ -1,11 +1,14 @@
 import { type Db, Prisma } from '@paperboy/db';
-import { type SimilarHit, similarKeywordHits } from './similar-keywords.ts';
+import { INTERESTS_SIMILARITY, KEYWORD_SIMILARITY, type SimilarHit, type SimilarQuery, similarHits } from './similar-papers.ts';
 
 export interface SelectedPaper {
   deliveryId: string;
   paperId: string;
   position: number;
-  /** "a:<author>", "t:<topic slug>", "k:<keyword>" or "s:<keyword>" (close in meaning): why this subscriber gets this paper. */
+  /**
+   * Why this subscriber gets this paper: "a:<author>", "t:<topic slug>", "k:<keyword>", "s:<keyword>"
+   * (close in meaning) or "i:<the start of what they wrote>" (close to their interests).
+   */
   reasons: string[];
 }
 
@@ -15,6 +18,7 @@ interface Reader {
   quota: number;
   keywords: string[];
   authors: string[];
+  interests: string;
   since: number;
   topic_ids: number[];
   /** Papers already placed in this reader's recent deliveries. */
@@ -47,6 +51,13 @@ function tierOf(reason: string): number {
 
 const authorKey = (name: string) => name.toLowerCase();
 
+/** The start of what a reader wrote, as their email quotes it: whole words, at most about 60 characters. */
+function snippet(text: string): string {
+  if (text.length <= 60) return text;
+  const cut = text.slice(0, 60);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40))}…`;
+}
+
 /**
  * Chooses the papers for a batch of deliveries: papers added since each subscriber's previous
  * digest (first digest: the last day, or week for weekly), by an author they follow, on their
@@ -73,16 +84,23 @@ export async function selectForBatch(db: Db, deliveryIds: string[]): Promise<Bat
   const windowStart = readers.reduce((earliest, reader) => Math.min(earliest, reader.since), Number.POSITIVE_INFINITY) - 1e6;
   const keywords = [...new Set(readers.flatMap((reader) => reader.keywords))];
   const authors = [...new Set(readers.flatMap((reader) => reader.authors.map(authorKey)))];
-  const [topicHits, keywordHits, similarHits, authorHits] = await Promise.all([
+  const queries: SimilarQuery[] = [
+    ...keywords.map((text) => ({ text, minSimilarity: KEYWORD_SIMILARITY })),
+    ...[...new Set(readers.map((reader) => reader.interests).filter(Boolean))].map((text) => ({
+      text,
+      minSimilarity: INTERESTS_SIMILARITY,
+    })),
+  ];
+  const [topicHits, keywordHits, closeHits, authorHits] = await Promise.all([
     readers.length > 0 ? db.$queryRaw<TopicHit[]>(topicHitsQuery(windowStart)) : [],
     keywords.length > 0 ? db.$queryRaw<KeywordHit[]>(keywordHitsQuery(windowStart, keywords)) : [],
-    similarKeywordHits(db, windowStart, keywords),
+    similarHits(db, windowStart, queries),
     authors.length > 0 ? db.$queryRaw<AuthorHit[]>(authorHitsQuery(windowStart, authors)) : [],
   ]);
   const hits: Hits = {
     byTopic: groupBy(topicHits, (hit) => hit.topic),
     byKeyword: groupBy(keywordHits, (hit) => hit.keyword),
-    bySimilarKeyword: groupBy(similarHits, (hit) => hit.keyword),
+    bySimilarText: groupBy(closeHits, (hit) => hit.text),
     byAuthor: groupBy(authorHits, (hit) => hit.author_key),
   };
   const papers = new Map<string, SelectedPaper[]>(deliveryIds.map((id) => [id, []]));
@@ -94,7 +112,7 @@ export async function selectForBatch(db: Db, deliveryIds: string[]): Promise<Bat
 interface Hits {
   byTopic: Map<string, TopicHit[]>;
   byKeyword: Map<string, KeywordHit[]>;
-  bySimilarKeyword: Map<string, SimilarHit[]>;
+  bySimilarText: Map<string, SimilarHit[]>;
   byAuthor: Map<string, AuthorHit[]>;
 }
 
@@ -124,7 +142,10 @@ function rankFor(reader: Reader, hits: Hits): SelectedPaper[] {
       consider(hit, `k:${keyword}`, 0);
     }
     // A paper that contains the phrase is explained by the phrase, not by its meaning.
-    for (const hit of hits.bySimilarKeyword.get(keyword) ?? []) if (!exact.has(hit.paper_id)) consider(hit, `s:${keyword}`, 0);
+    for (const hit of hits.bySimilarText.get(keyword) ?? []) if (!exact.has(hit.paper_id)) consider(hit, `s:${keyword}`, 0);
+  }
+  for (const hit of reader.interests ? (hits.bySimilarText.get(reader.interests) ?? []) : []) {
+    consider(hit, `i:${snippet(reader.interests)}`, hit.similarity);
   }
   return [...candidates.values()]
     .sort(
@@ -166,7 +187,7 @@ export function readersQuery(deliveryIds: string[]): Prisma.Sql {
     -- One index lookup per delivery (OFFSET 0 keeps it): joined flat, Postgres hashes every
     -- delivery and every subscriber, a cost that grows with the list instead of the batch.
     CROSS JOIN LATERAL (
-      SELECT d.id::text AS delivery_id, s.papers_per_email::int AS quota, s.keywords, s.authors, ${micros(Prisma.sql`x.since`)} AS since,
+      SELECT d.id::text AS delivery_id, s.papers_per_email::int AS quota, s.keywords, s.authors, s.interests, ${micros(Prisma.sql`x.since`)} AS since,
              ARRAY(SELECT st.topic_id FROM subscriber_topics st WHERE st.subscriber_id = d.subscriber_id ORDER BY st.topic_id) AS topic_ids,
              ARRAY(SELECT dp.paper_id::text FROM deliveries prev JOIN delivery_papers dp ON dp.delivery_id = prev.id
                    WHERE prev.subscriber_id = d.subscriber_id AND prev.digest_date > d.digest_date - 14 AND prev.id <> d.id) AS given

@@ -24,6 +24,7 @@ async function savePendingChoices(db: Db, subscriberId: string, request: Subscri
         status: 'pending',
         keywords: request.keywords,
         authors: request.authors,
+        interests: request.interests,
         timezone: request.timezone,
         deliveryHour: request.deliveryHour,
         frequency: request.frequency,

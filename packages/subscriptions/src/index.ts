@@ -4,6 +4,7 @@ export {
   fieldErrors,
   InputError,
   MAX_AUTHORS,
+  MAX_INTERESTS_LENGTH,
   MAX_KEYWORDS,
   PAPERS_PER_EMAIL,
   type Preferences,

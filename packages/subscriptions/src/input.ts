@@ -12,6 +12,16 @@ export const PAPERS_PER_EMAIL = [5, 10, 20] as const;
 export const MAX_KEYWORDS = 10;
 export const MAX_TOPICS = 32;
 export const MAX_AUTHORS = 20;
+export const MAX_INTERESTS_LENGTH = 1000;
+
+/** Control characters other than tab and line breaks (those fold to spaces with the rest of the white space). */
+function hasControlCharacters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 127) return true;
+  }
+  return false;
+}
 
 function isTimeZone(value: string): boolean {
   try {
@@ -64,6 +74,12 @@ export const preferencesSchema = z.object({
     .transform(normalizeAuthors)
     .refine((list) => list.length <= MAX_AUTHORS, `At most ${MAX_AUTHORS} authors`)
     .refine((list) => list.every((name) => name.length >= 2), 'Each author name must be at least 2 characters'),
+  interests: z
+    .string()
+    .max(MAX_INTERESTS_LENGTH, `Describe your interests in at most ${MAX_INTERESTS_LENGTH} characters`)
+    .refine((text) => !hasControlCharacters(text), 'Your interests may not contain control characters')
+    .default('')
+    .transform((text) => text.trim().replace(/\s+/g, ' ')),
   timezone: z.string().max(64).refine(isTimeZone, 'Unknown time zone').default('UTC'),
   deliveryHour: z.coerce.number().int().min(0, 'Pick an hour from 0 to 23').max(23, 'Pick an hour from 0 to 23').default(8),
   frequency: z.enum(['daily', 'weekly']).default('daily'),
@@ -77,7 +93,7 @@ export const subscriptionSchema = preferencesSchema
   .extend({
     email: z.string().trim().max(254, 'That address is too long').pipe(z.email('Enter a valid email address')),
   })
-  .refine((input) => input.topics.length > 0 || input.keywords.length > 0 || input.authors.length > 0, {
+  .refine((input) => input.topics.length > 0 || input.keywords.length > 0 || input.authors.length > 0 || input.interests !== '', {
     path: ['topics'],
     message: 'Pick at least one topic or add a keyword',
   });

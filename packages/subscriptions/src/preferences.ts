@@ -21,6 +21,7 @@ export async function getPreferences(db: Db, subscriberId: string): Promise<Subs
     topics: subscriber.topics.map((row) => row.topic.slug),
     keywords: subscriber.keywords,
     authors: subscriber.authors,
+    interests: subscriber.interests,
     timezone: subscriber.timezone,
     deliveryHour: subscriber.deliveryHour,
     frequency: subscriber.frequency,
@@ -38,6 +39,7 @@ export async function updatePreferences(db: Db, subscriberId: string, input: unk
       data: {
         keywords: preferences.keywords,
         authors: preferences.authors,
+        interests: preferences.interests,
         timezone: preferences.timezone,
         deliveryHour: preferences.deliveryHour,
         frequency: preferences.frequency,
@@ -51,6 +53,7 @@ export async function updatePreferences(db: Db, subscriberId: string, input: unk
       topics: preferences.topics.length,
       keywords: preferences.keywords.length,
       authors: preferences.authors.length,
+      interests: preferences.interests.length,
     });
     return true;
   });

@@ -34,6 +34,7 @@ const subscribe: DocumentedOperation = {
       topics: ['audio', 'llm'],
       keywords: ['source separation'],
       authors: ['Jane Doe'],
+      interests: 'speech enhancement and source separation, especially for hearing aids',
       timezone: 'Europe/Paris',
       deliveryHour: 7,
       frequency: 'daily',

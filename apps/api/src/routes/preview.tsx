@@ -21,7 +21,7 @@ export function previewRoutes(services: ApiServices) {
   async function renderPreview(c: Context, values: ChoiceValues) {
     try {
       const choices = parseInput(preferencesSchema, values);
-      if (choices.topics.length === 0 && choices.keywords.length === 0 && choices.authors.length === 0)
+      if (choices.topics.length === 0 && choices.keywords.length === 0 && choices.authors.length === 0 && choices.interests === '')
         throw new InputError({ topics: 'Pick at least one topic or add a keyword' });
       const topicIds = await resolveTopicIds(services.db, choices.topics);
       const preview = await previewDigest(services, { ...choices, topicIds, frequency: choices.frequency });

@@ -1,4 +1,4 @@
-import { MAX_AUTHORS, MAX_KEYWORDS, PAPERS_PER_EMAIL } from '@paperboy/subscriptions';
+import { MAX_AUTHORS, MAX_INTERESTS_LENGTH, MAX_KEYWORDS, PAPERS_PER_EMAIL } from '@paperboy/subscriptions';
 
 export interface TopicOption {
   slug: string;
@@ -13,6 +13,7 @@ export interface ChoiceValues {
   topics?: string[];
   keywords?: string[] | string;
   authors?: string[] | string;
+  interests?: string;
   timezone?: string;
   deliveryHour?: number | string;
   frequency?: string;
@@ -153,6 +154,20 @@ export function ChoiceFields(props: { topics: TopicOption[]; values: ChoiceValue
   return (
     <>
       <TopicsField topics={props.topics} selected={values.topics ?? []} error={errors.topics} examples={props.examples} />
+      <label class="block">
+        What you work on{' '}
+        <span class="hint">(optional, in your own words; e.g. “speech enhancement and source separation for hearing aids”)</span>
+        <textarea
+          name="interests"
+          rows={3}
+          maxlength={MAX_INTERESTS_LENGTH}
+          aria-invalid={errors.interests ? 'true' : undefined}
+          aria-describedby={errors.interests ? 'interests-error' : undefined}
+        >
+          {values.interests ?? ''}
+        </textarea>
+      </label>
+      <FieldError id="interests-error" message={errors.interests} />
       <label class="block">
         Keywords <span class="hint">(optional, one phrase per line, up to {MAX_KEYWORDS}; e.g. “source separation”)</span>
         <textarea

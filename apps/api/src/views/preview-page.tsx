@@ -10,6 +10,7 @@ function HiddenChoices(props: { values: ChoiceValues }) {
       ))}
       <input type="hidden" name="keywords" value={lineText(values.keywords)} />
       <input type="hidden" name="authors" value={lineText(values.authors)} />
+      <input type="hidden" name="interests" value={values.interests ?? ''} />
       <input type="hidden" name="timezone" value={values.timezone ?? 'UTC'} />
       <input type="hidden" name="deliveryHour" value={String(values.deliveryHour ?? 8)} />
       <input type="hidden" name="frequency" value={values.frequency ?? 'daily'} />

@@ -67,6 +67,7 @@ class SubscriberImport {
             status: confirmed ? 'confirmed' : 'pending',
             keywords: row.keywords,
             authors: row.authors,
+            interests: row.interests,
             timezone: row.timezone,
             deliveryHour: row.deliveryHour,
             frequency: row.frequency,
