@@ -148,52 +148,60 @@ function ScheduleFields(props: { values: ChoiceValues; errors: FieldErrors }) {
   );
 }
 
+/** A labelled text area with its hint, and its error right below (linked for screen readers). */
+function TextField(props: { name: string; label: string; hint: string; rows: number; maxlength: number; value: string; error?: string }) {
+  return (
+    <>
+      <label class="block">
+        {props.label} <span class="hint">{props.hint}</span>
+        <textarea
+          name={props.name}
+          rows={props.rows}
+          maxlength={props.maxlength}
+          aria-invalid={props.error ? 'true' : undefined}
+          aria-describedby={props.error ? `${props.name}-error` : undefined}
+        >
+          {props.value}
+        </textarea>
+      </label>
+      <FieldError id={`${props.name}-error`} message={props.error} />
+    </>
+  );
+}
+
 /** The choices shared by the subscribe form and the preferences page. */
 export function ChoiceFields(props: { topics: TopicOption[]; values: ChoiceValues; errors: FieldErrors; examples?: TopicExamples }) {
   const { values, errors } = props;
   return (
     <>
       <TopicsField topics={props.topics} selected={values.topics ?? []} error={errors.topics} examples={props.examples} />
-      <label class="block">
-        What you work on{' '}
-        <span class="hint">(optional, in your own words; e.g. “speech enhancement and source separation for hearing aids”)</span>
-        <textarea
-          name="interests"
-          rows={3}
-          maxlength={MAX_INTERESTS_LENGTH}
-          aria-invalid={errors.interests ? 'true' : undefined}
-          aria-describedby={errors.interests ? 'interests-error' : undefined}
-        >
-          {values.interests ?? ''}
-        </textarea>
-      </label>
-      <FieldError id="interests-error" message={errors.interests} />
-      <label class="block">
-        Keywords <span class="hint">(optional, one phrase per line, up to {MAX_KEYWORDS}; e.g. “source separation”)</span>
-        <textarea
-          name="keywords"
-          rows={3}
-          maxlength={700}
-          aria-invalid={errors.keywords ? 'true' : undefined}
-          aria-describedby={errors.keywords ? 'keywords-error' : undefined}
-        >
-          {lineText(values.keywords)}
-        </textarea>
-      </label>
-      <FieldError id="keywords-error" message={errors.keywords} />
-      <label class="block">
-        Authors you follow <span class="hint">(optional, one name per line, up to {MAX_AUTHORS}; their new papers come first)</span>
-        <textarea
-          name="authors"
-          rows={2}
-          maxlength={2100}
-          aria-invalid={errors.authors ? 'true' : undefined}
-          aria-describedby={errors.authors ? 'authors-error' : undefined}
-        >
-          {lineText(values.authors)}
-        </textarea>
-      </label>
-      <FieldError id="authors-error" message={errors.authors} />
+      <TextField
+        name="interests"
+        label="What you work on"
+        hint="(optional, in your own words; e.g. “speech enhancement and source separation for hearing aids”)"
+        rows={3}
+        maxlength={MAX_INTERESTS_LENGTH}
+        value={values.interests ?? ''}
+        error={errors.interests}
+      />
+      <TextField
+        name="keywords"
+        label="Keywords"
+        hint={`(optional, one phrase per line, up to ${MAX_KEYWORDS}; e.g. “source separation”)`}
+        rows={3}
+        maxlength={700}
+        value={lineText(values.keywords)}
+        error={errors.keywords}
+      />
+      <TextField
+        name="authors"
+        label="Authors you follow"
+        hint={`(optional, one name per line, up to ${MAX_AUTHORS}; their new papers come first)`}
+        rows={2}
+        maxlength={2100}
+        value={lineText(values.authors)}
+        error={errors.authors}
+      />
       <ScheduleFields values={values} errors={errors} />
     </>
   );
