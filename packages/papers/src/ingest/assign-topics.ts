@@ -28,17 +28,20 @@ interface StoredPaper {
   vector: { model: string; textHash: string; vector: Uint8Array } | null;
 }
 
-/** The paper's vector if it is of the classifier's model and of the paper's current text; else null (rules decide). */
-export function usableVector(paper: StoredPaper, classifier: TopicClassifier): Float32Array | null {
+/**
+ * The paper's vector if it was computed by the classifier's model from the paper's current text;
+ * else null (topics known only by their description then wait for the next embedding pass).
+ */
+function currentVector(paper: StoredPaper, textHash: string, classifier: TopicClassifier): Float32Array | null {
   const stored = paper.vector;
-  if (!stored || stored.model !== classifier.textModel.id || stored.textHash !== paperTextHash(paper)) return null;
+  if (!stored || stored.model !== classifier.textModel.id || stored.textHash !== textHash) return null;
   return bytesToVector(stored.vector);
 }
 
 /**
- * Replaces the topics of these papers with what the classifier says now, from their vectors where
- * they have current ones and from the rules where not. A vector of text that has since changed is
- * deleted, so the next embedding pass computes it again.
+ * Replaces the topics of these papers with what the classifier says now (see assignTopics): from
+ * their words and the rules, and from their vectors where they have current ones. A vector of text
+ * that has since changed is deleted, so the next embedding pass computes it again.
  */
 export async function assignTopicsToPapers(tx: Client, paperIds: string[], taxonomy: Taxonomy): Promise<void> {
   if (paperIds.length === 0) return;
@@ -53,9 +56,10 @@ export async function assignTopicsToPapers(tx: Client, paperIds: string[], taxon
       vector: { select: { model: true, textHash: true, vector: true } },
     },
   });
-  const stale = papers.filter((paper) => paper.vector && paper.vector.textHash !== paperTextHash(paper)).map((paper) => paper.id);
-  const rows = papers.flatMap((paper) =>
-    assignTopics(paper, taxonomy.classifier, usableVector(paper, taxonomy.classifier)).flatMap((match) => {
+  const hashes = papers.map(paperTextHash);
+  const stale = papers.filter((paper, i) => paper.vector && paper.vector.textHash !== hashes[i]).map((paper) => paper.id);
+  const rows = papers.flatMap((paper, i) =>
+    assignTopics(paper, taxonomy.classifier, currentVector(paper, hashes[i] as string, taxonomy.classifier)).flatMap((match) => {
       const topicId = taxonomy.idBySlug.get(match.slug);
       return topicId === undefined ? [] : [{ paperId: paper.id, topicId, score: match.score }];
     }),
