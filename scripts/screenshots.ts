@@ -11,8 +11,16 @@ import { closeQueueContext, createQueueContext } from '@paperboy/queue';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { launchChromium } from '../tests/browser/support/browser.ts';
 import { browserDatabaseUrl } from '../tests/browser/support/database.ts';
-import { confirm, makeAddress, openConfirmationLink, openPreferences, openUnsubscribe, subscribe } from '../tests/browser/support/flow.ts';
-import { waitForMail } from '../tests/browser/support/mailbox.ts';
+import {
+  confirm,
+  makeAddress,
+  navigateBy,
+  openConfirmationLink,
+  openPreferences,
+  openUnsubscribe,
+  subscribe,
+} from '../tests/browser/support/flow.ts';
+import { findLink, waitForMail } from '../tests/browser/support/mailbox.ts';
 import { REPO_ROOT } from '../tests/browser/support/processes.ts';
 import { startPaperboy } from '../tests/browser/support/service.ts';
 
@@ -48,7 +56,12 @@ async function captureSubscribeForm(browser: Browser, baseUrl: string): Promise<
 /** Subscribes, confirms and heads for the exit, capturing each page; returns the confirmation email. */
 async function captureSubscriberPages(browser: Browser, baseUrl: string, email: string): Promise<CapturedMail> {
   const page = await openPage(browser, baseUrl, DESKTOP);
-  await subscribe(page, email, { topics: ['Speech & audio', 'Large language models'], keywords: ['source separation'], hour: '07:00' });
+  await subscribe(page, email, {
+    topics: ['Speech & audio', 'Large language models'],
+    keywords: ['source separation'],
+    interests: 'separating overlapping speakers and music sources in audio recordings',
+    hour: '07:00',
+  });
   await capture(page, 'check-inbox');
   const mail = await waitForMail(baseUrl, email);
   await openConfirmationLink(page, email);
@@ -96,6 +109,16 @@ async function sendSampleDigest(baseUrl: string, email: string): Promise<Capture
   }
 }
 
+/** "More like this" from the digest: the page that asks, then the one that says it is recorded. */
+async function captureFeedback(browser: Browser, baseUrl: string, digest: CapturedMail): Promise<void> {
+  const page = await openPage(browser, baseUrl, DESKTOP);
+  await page.goto(findLink(digest, `${baseUrl}/feedback/`));
+  await capture(page, 'feedback-ask');
+  await navigateBy(page, () => page.getByRole('button', { name: 'More like this' }).click());
+  await capture(page, 'feedback-recorded');
+  await page.context().close();
+}
+
 async function captureTrending(browser: Browser, baseUrl: string): Promise<void> {
   const page = await openPage(browser, baseUrl, DESKTOP);
   await page.goto('/papers');
@@ -110,7 +133,9 @@ async function captureAll(baseUrl: string): Promise<void> {
     const email = makeAddress('screenshots');
     await captureEmail(browser, baseUrl, await captureSubscriberPages(browser, baseUrl, email), 'confirmation-email');
     // The unsubscribe page was only looked at, so the subscriber still gets today's digest.
-    await captureEmail(browser, baseUrl, await sendSampleDigest(baseUrl, email), 'digest-email', ['light', 'dark']);
+    const digest = await sendSampleDigest(baseUrl, email);
+    await captureEmail(browser, baseUrl, digest, 'digest-email', ['light', 'dark']);
+    await captureFeedback(browser, baseUrl, digest);
     await captureTrending(browser, baseUrl);
   } finally {
     await browser.close();

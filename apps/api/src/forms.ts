@@ -33,6 +33,9 @@ function toChoices(form: Record<string, FormValue>) {
       .flatMap((text) => text.split(/[\n;]/))
       .map((name) => name.trim())
       .filter(Boolean),
+    seedPapers: strings(form.seedPapers)
+      .flatMap((text) => text.split(/[\s,;]+/))
+      .filter(Boolean),
     interests: first(form.interests),
     timezone: first(form.timezone),
     deliveryHour: first(form.deliveryHour),

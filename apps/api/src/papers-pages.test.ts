@@ -89,6 +89,29 @@ describe('preview my digest', () => {
     expect(page).not.toContain('Object detection');
   });
 
+  it('previews papers close to the ones a visitor likes, and says which it cannot use yet', async () => {
+    await storePapers(stack.services.db, [
+      {
+        arxivId: '2403.01234',
+        title: 'Separating overlapping speakers in noisy rooms',
+        summary: 'A speech separation model for overlapping speakers, with speech enhancement of noisy single-channel audio.',
+        source: 'huggingface',
+        firstSeenAt: new Date('2024-03-02T00:00:00Z'),
+      },
+    ]);
+    await embedPendingPapers(stack.services.db);
+    const page = await (await stack.app.request('/preview?seedPapers=https://arxiv.org/abs/2403.01234v1&seedPapers=2501.99999')).text();
+    expect(page).toContain('Your digest today');
+    expect(page).toContain('Close to “Separating overlapping speakers in noisy rooms”, which you liked');
+    expect(page).toContain('Speech separation');
+    expect(page).not.toContain('Object detection');
+    expect(page).toContain('Not in our catalog yet, so not in this preview: 2501.99999.');
+    expect(page).toMatch(/name="seedPapers" value="https:\/\/arxiv.org\/abs\/2403.01234v1\n2501.99999"/);
+    // Back to papers without vectors, as the tests below expect.
+    await stack.services.db.paper.delete({ where: { arxivId: '2403.01234' } });
+    await stack.services.db.paperVector.deleteMany();
+  });
+
   it('previews from the subscribe form (POST), keeping the typed address out of the URL', async () => {
     const body = new URLSearchParams({ email: 'secret@example.org', topics: 'vision', papersPerEmail: '5' });
     const response = await stack.app.request('/preview', { method: 'POST', body, headers: { origin: TEST_PUBLIC_URL } });
@@ -108,7 +131,7 @@ describe('preview my digest', () => {
     expect(quiet).toContain('Nothing new today');
     const empty = await stack.app.request('/preview');
     expect(empty.status).toBe(400);
-    expect(await empty.text()).toContain('Pick at least one topic or add a keyword');
+    expect(await empty.text()).toContain('Pick at least one topic, or say what you work on');
   });
 
   it('shows under each paper the recent papers closest to it in meaning, once papers have vectors', async () => {

@@ -9,6 +9,7 @@ export const SUBSCRIBER_COLUMNS = [
   'topics',
   'keywords',
   'authors',
+  'seed_papers',
   'interests',
   'timezone',
   'delivery_hour',
@@ -28,6 +29,7 @@ export interface SubscriberRow {
   topicIds: number[];
   keywords: string[];
   authors: string[];
+  seedPapers: string[];
   interests: string;
   timezone: string;
   deliveryHour: number;
@@ -93,6 +95,7 @@ export function parseRow(record: CsvRecord, header: Column[], topicIds: Readonly
     topics,
     keywords: words(cell('keywords'), /;/),
     authors: words(cell('authors'), /;/),
+    seedPapers: words(cell('seed_papers'), /;/),
     interests: cell('interests'),
     timezone: optional('timezone'),
     deliveryHour: optional('delivery_hour'),

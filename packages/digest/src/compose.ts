@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Config } from '@paperboy/config';
 import type { Db } from '@paperboy/db';
+import { feedbackLinks } from '@paperboy/feedback';
 import type { DigestPaper, EmailTemplates, OutgoingMail } from '@paperboy/mail';
 import { paperPageUrl } from '@paperboy/papers';
 import { linkFor } from '@paperboy/subscriptions';
@@ -37,11 +38,15 @@ export function loadPapers(db: Db, paperIds: string[]) {
   });
 }
 
-/** "a:Jane Doe" → "By Jane Doe, whom you follow"; "t:audio" → "Because you follow Speech & audio"; "i:…" quotes the interests; "k:…"/"s:…" → the keyword line. */
+/**
+ * "a:Jane Doe" → "By Jane Doe, whom you follow"; "l:Title" → "Close to “Title”, which you liked";
+ * "t:audio" → "Because you follow Speech & audio"; "i:…" quotes the interests; "k:…"/"s:…" → the keyword line.
+ */
 export function describeReasons(reasons: string[], topicNames: Map<string, string>): string[] {
   return reasons.map((reason) => {
     const what = reason.slice(2);
     if (reason.startsWith('a:')) return `By ${what}, whom you follow`;
+    if (reason.startsWith('l:')) return `Close to “${what}”, which you liked`;
     if (reason.startsWith('i:')) return `Matches what you wrote: “${what}”`;
     if (reason.startsWith('t:')) return `Because you follow ${topicNames.get(what) ?? what}`;
     if (reason.startsWith('s:')) return `Close to your keyword “${what}” in other words`;
@@ -49,10 +54,14 @@ export function describeReasons(reasons: string[], topicNames: Map<string, strin
   });
 }
 
-export function toDigestPaper(paper: PaperRow, reasons: string[]): DigestPaper {
+/** A paper as the email shows it, with its catalog id, which its feedback links name. */
+export type CatalogDigestPaper = DigestPaper & { paperId: string };
+
+export function toDigestPaper(paper: PaperRow, reasons: string[]): CatalogDigestPaper {
   // Everything the paper's block shows comes from the row: the row identifies the block (with the reasons).
   const fingerprint = createHash('sha256').update(JSON.stringify(paper)).digest('base64url');
   return {
+    paperId: paper.id,
     fingerprint,
     title: paper.title,
     url: paperPageUrl(paper),
@@ -79,18 +88,25 @@ function listHeaders(config: ComposeConfig, unsubscribeUrl: string): Record<stri
   };
 }
 
+/**
+ * The reader's digest email. Each paper carries the reader's own "More like this" / "Less like
+ * this" links, except in a preview (`feedback: false`), whose reader does not exist yet.
+ */
 export function composeDigest(
   config: ComposeConfig,
   templates: EmailTemplates,
   recipient: DigestRecipient,
-  papers: DigestPaper[],
+  papers: CatalogDigestPaper[],
   topicNames: string[],
+  { feedback = true }: { feedback?: boolean } = {},
 ): OutgoingMail {
   const unsubscribeUrl = linkFor(config, 'unsubscribe', recipient.subscriberId);
   const rendered = templates.digest({
     email: recipient.email,
     date: recipient.digestDate,
-    papers,
+    papers: feedback
+      ? papers.map((paper) => ({ ...paper, feedback: feedbackLinks(config, recipient.subscriberId, paper.paperId) }))
+      : papers,
     topicNames,
     preferencesUrl: linkFor(config, 'preferences', recipient.subscriberId),
     unsubscribeUrl,

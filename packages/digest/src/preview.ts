@@ -9,6 +9,8 @@ export interface PreviewChoices {
   topicIds: number[];
   keywords: string[];
   authors: string[];
+  /** arXiv ids of papers the visitor likes; those in the catalog steer the ranking as likes do. */
+  seedPapers: string[];
   interests: string;
   papersPerEmail: number;
   frequency: 'daily' | 'weekly';
@@ -23,6 +25,7 @@ async function insertProbe(tx: Db, choices: PreviewChoices) {
       status: 'confirmed',
       keywords: choices.keywords,
       authors: choices.authors,
+      seedPapers: choices.seedPapers,
       interests: choices.interests,
       papersPerEmail: choices.papersPerEmail,
       frequency: choices.frequency,
@@ -59,7 +62,9 @@ export async function previewDigest(deps: { db: Db; templates: EmailTemplates; c
       email: 'you@example.com',
       digestDate: new Date().toISOString().slice(0, 10),
     };
-    const mail = composeDigest(deps.config, deps.templates, recipient, papers, topics.forSubscriber(probe.subscriberId));
+    const mail = composeDigest(deps.config, deps.templates, recipient, papers, topics.forSubscriber(probe.subscriberId), {
+      feedback: false,
+    });
     return { subject: mail.subject, html: mail.html, count: papers.length };
   });
 }

@@ -1,71 +1,28 @@
 import { type Db, Prisma } from '@paperboy/db';
-import { INTERESTS_SIMILARITY, KEYWORD_SIMILARITY, type SimilarHit, type SimilarQuery, similarHits } from './similar-papers.ts';
+import { loadRatings, loadReaderModels } from '@paperboy/feedback';
+import { defaultTextModel } from '@paperboy/papers';
+import {
+  type AuthorHit,
+  authorKey,
+  type Hits,
+  type KeywordHit,
+  type ProfileContext,
+  type Reader,
+  rankFor,
+  type SelectedPaper,
+  type TopicHit,
+} from './rank-reader.ts';
+import { INTERESTS_SIMILARITY, KEYWORD_SIMILARITY, readWindowVectors, type SimilarQuery, similarHits } from './similar-papers.ts';
 
-export interface SelectedPaper {
-  deliveryId: string;
-  paperId: string;
-  position: number;
-  /**
-   * Why this subscriber gets this paper: "a:<author>", "t:<topic slug>", "k:<keyword>", "s:<keyword>"
-   * (close in meaning) or "i:<the start of what they wrote>" (close to their interests).
-   */
-  reasons: string[];
-}
-
-/** A reader in the batch, as the selection needs them. Times are microseconds since the epoch, as Postgres keeps them. */
-interface Reader {
-  delivery_id: string;
-  quota: number;
-  keywords: string[];
-  authors: string[];
-  interests: string;
-  since: number;
-  topic_ids: number[];
-  /** Papers already placed in this reader's recent deliveries. */
-  given: string[];
-}
-
-interface FreshPaper {
-  paper_id: string;
-  first_seen: number;
-  trending: number;
-}
-
-type TopicHit = FreshPaper & { topic: string; topic_slug: string; strength: number };
-type KeywordHit = FreshPaper & { keyword: string };
-type AuthorHit = FreshPaper & { author_key: string };
-
-interface Candidate {
-  paperId: string;
-  trending: number;
-  strength: number;
-  reasons: string[];
-  /** Papers by a followed author first, then topic and exact keyword matches, then papers found only by meaning. */
-  tier: number;
-}
-
-function tierOf(reason: string): number {
-  if (reason.startsWith('a:')) return 0;
-  return reason.startsWith('s:') ? 2 : 1;
-}
-
-const authorKey = (name: string) => name.toLowerCase();
-
-/** The start of what a reader wrote, as their email quotes it: whole words, at most about 60 characters. */
-function snippet(text: string): string {
-  if (text.length <= 60) return text;
-  const cut = text.slice(0, 60);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40))}…`;
-}
+export type { SelectedPaper } from './rank-reader.ts';
 
 /**
  * Chooses the papers for a batch of deliveries: papers added since each subscriber's previous
- * digest (first digest: the last day, or week for weekly), by an author they follow, on their
- * topics, matching their keywords (phrase full-text search, or close in meaning), never sent to
- * them before, best first: followed authors' papers, then topic and exact keyword matches, then
- * papers found only by meaning; within each, trending score, then topic strength, then id; at most
- * their papers-per-email. Postgres answers a few index-driven reads per batch; the matching and
- * ranking, a few microseconds per reader, happen here.
+ * digest (first digest: the last day, or week for weekly), never sent to them before, at most
+ * their papers-per-email, best first (see rankFor): by an author they follow, on their topics,
+ * matching their keywords (phrase full-text search, or close in meaning), close to what they wrote
+ * or to papers they liked. Postgres answers a few index-driven reads per batch, whatever the
+ * readers chose; the matching and ranking happen here.
  */
 export async function selectPapers(db: Db, deliveryIds: string[]): Promise<Map<string, SelectedPaper[]>> {
   return (await selectForBatch(db, deliveryIds)).papers;
@@ -91,77 +48,41 @@ export async function selectForBatch(db: Db, deliveryIds: string[]): Promise<Bat
       minSimilarity: INTERESTS_SIMILARITY,
     })),
   ];
-  const [topicHits, keywordHits, closeHits, authorHits] = await Promise.all([
+  const textModel = defaultTextModel();
+  const raters = readers.filter((reader) => reader.rated).map((reader) => reader.subscriber_id);
+  const profiled = raters.length > 0 || readers.some((reader) => reader.interests);
+  const [topicHits, keywordHits, window, authorHits, ratings, models] = await Promise.all([
     readers.length > 0 ? db.$queryRaw<TopicHit[]>(topicHitsQuery(windowStart)) : [],
     keywords.length > 0 ? db.$queryRaw<KeywordHit[]>(keywordHitsQuery(windowStart, keywords)) : [],
-    similarHits(db, windowStart, queries),
+    queries.length > 0 || profiled ? readWindowVectors(db, windowStart, textModel) : [],
     authors.length > 0 ? db.$queryRaw<AuthorHit[]>(authorHitsQuery(windowStart, authors)) : [],
+    loadRatings(db, raters, textModel.id),
+    loadReaderModels(db, raters, textModel.id),
   ]);
   const hits: Hits = {
     byTopic: groupBy(topicHits, (hit) => hit.topic),
     byKeyword: groupBy(keywordHits, (hit) => hit.keyword),
-    bySimilarText: groupBy(closeHits, (hit) => hit.text),
+    bySimilarText: groupBy(similarHits(window, queries, textModel), (hit) => hit.text),
     byAuthor: groupBy(authorHits, (hit) => hit.author_key),
   };
+  const profiles: ProfileContext | null = profiled ? { textModel, window, ratings, models, ...topicsOfPapers(topicHits) } : null;
   const papers = new Map<string, SelectedPaper[]>(deliveryIds.map((id) => [id, []]));
-  for (const reader of readers) papers.set(reader.delivery_id, rankFor(reader, hits));
+  for (const reader of readers) papers.set(reader.delivery_id, rankFor(reader, hits, profiles));
   const topicIds = new Map(readers.map((reader) => [reader.delivery_id, reader.topic_ids]));
   return { papers, topicIdsOf: (deliveryId) => topicIds.get(deliveryId) ?? [] };
 }
 
-interface Hits {
-  byTopic: Map<string, TopicHit[]>;
-  byKeyword: Map<string, KeywordHit[]>;
-  bySimilarText: Map<string, SimilarHit[]>;
-  byAuthor: Map<string, AuthorHit[]>;
-}
-
-function rankFor(reader: Reader, hits: Hits): SelectedPaper[] {
-  const given = new Set(reader.given);
-  const candidates = new Map<string, Candidate>();
-  const consider = (hit: FreshPaper, reason: string, strength: number) => {
-    if (hit.first_seen <= reader.since || given.has(hit.paper_id)) return;
-    const tier = tierOf(reason);
-    const known = candidates.get(hit.paper_id);
-    if (known) {
-      known.reasons.push(reason);
-      known.strength = Math.max(known.strength, strength);
-      known.tier = Math.min(known.tier, tier);
-    } else candidates.set(hit.paper_id, { paperId: hit.paper_id, trending: hit.trending, strength, reasons: [reason], tier });
-  };
-  for (const name of reader.authors) {
-    for (const hit of hits.byAuthor.get(authorKey(name)) ?? []) consider(hit, `a:${name}`, 0);
+/** Each paper's topic slugs, and each topic id's slug, from the batch's topic read. */
+function topicsOfPapers(topicHits: readonly TopicHit[]): Pick<ProfileContext, 'topicsOf' | 'topicSlugs'> {
+  const topicsOf = new Map<string, string[]>();
+  const topicSlugs = new Map<number, string>();
+  for (const hit of topicHits) {
+    topicSlugs.set(Number(hit.topic), hit.topic_slug);
+    const slugs = topicsOf.get(hit.paper_id);
+    if (slugs) slugs.push(hit.topic_slug);
+    else topicsOf.set(hit.paper_id, [hit.topic_slug]);
   }
-  for (const topicId of reader.topic_ids) {
-    for (const hit of hits.byTopic.get(String(topicId)) ?? []) consider(hit, `t:${hit.topic_slug}`, hit.strength);
-  }
-  for (const keyword of reader.keywords) {
-    const exact = new Set<string>();
-    for (const hit of hits.byKeyword.get(keyword) ?? []) {
-      exact.add(hit.paper_id);
-      consider(hit, `k:${keyword}`, 0);
-    }
-    // A paper that contains the phrase is explained by the phrase, not by its meaning.
-    for (const hit of hits.bySimilarText.get(keyword) ?? []) if (!exact.has(hit.paper_id)) consider(hit, `s:${keyword}`, 0);
-  }
-  for (const hit of reader.interests ? (hits.bySimilarText.get(reader.interests) ?? []) : []) {
-    consider(hit, `i:${snippet(reader.interests)}`, hit.similarity);
-  }
-  return [...candidates.values()]
-    .sort(
-      (a, b) =>
-        a.tier - b.tier ||
-        b.trending - a.trending ||
-        b.strength - a.strength ||
-        (a.paperId < b.paperId ? -1 : a.paperId > b.paperId ? 1 : 0),
-    )
-    .slice(0, reader.quota)
-    .map((candidate, index) => ({
-      deliveryId: reader.delivery_id,
-      paperId: candidate.paperId,
-      position: index + 1,
-      reasons: candidate.reasons.sort(),
-    }));
+  return { topicsOf, topicSlugs };
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
@@ -179,7 +100,7 @@ const micros = (column: Prisma.Sql) => Prisma.sql`floor(extract(epoch FROM ${col
 /**
  * The batch's readers, each reached through primary keys, with their topics and the papers of their
  * last two weeks of deliveries (a paper first seen before an older delivery was claimed cannot be
- * new to them; the unique (subscriber, paper) key at claim time is the guarantee in any case).
+ * new to them; the unique (paper, subscriber) key at claim time is the guarantee in any case).
  */
 export function readersQuery(deliveryIds: string[]): Prisma.Sql {
   return Prisma.sql`
@@ -187,7 +108,9 @@ export function readersQuery(deliveryIds: string[]): Prisma.Sql {
     -- One index lookup per delivery (OFFSET 0 keeps it): joined flat, Postgres hashes every
     -- delivery and every subscriber, a cost that grows with the list instead of the batch.
     CROSS JOIN LATERAL (
-      SELECT d.id::text AS delivery_id, s.papers_per_email::int AS quota, s.keywords, s.authors, s.interests, ${micros(Prisma.sql`x.since`)} AS since,
+      SELECT d.id::text AS delivery_id, s.id::text AS subscriber_id, s.papers_per_email::int AS quota, s.keywords, s.authors, s.interests,
+             cardinality(s.seed_papers) > 0 OR EXISTS (SELECT 1 FROM paper_feedback f WHERE f.subscriber_id = s.id) AS rated,
+             ${micros(Prisma.sql`x.since`)} AS since,
              ARRAY(SELECT st.topic_id FROM subscriber_topics st WHERE st.subscriber_id = d.subscriber_id ORDER BY st.topic_id) AS topic_ids,
              ARRAY(SELECT dp.paper_id::text FROM deliveries prev JOIN delivery_papers dp ON dp.delivery_id = prev.id
                    WHERE prev.subscriber_id = d.subscriber_id AND prev.digest_date > d.digest_date - 14 AND prev.id <> d.id) AS given

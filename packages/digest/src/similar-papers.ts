@@ -1,5 +1,5 @@
 import { type Db, Prisma } from '@paperboy/db';
-import { bytesToVector, defaultTextModel, dot, type TextModel } from '@paperboy/papers';
+import { bytesToVector, dot, type TextModel } from '@paperboy/papers';
 
 /**
  * How close a paper must be to a keyword phrase to be sent for it without containing it. Chosen
@@ -33,7 +33,7 @@ export interface SimilarHit {
 const queryVectors = new Map<string, Float32Array>();
 
 /** A query's vector, computed once per process (readers share keywords; the map is cleared when large). */
-function queryVector(textModel: TextModel, text: string): Float32Array {
+export function queryVector(textModel: TextModel, text: string): Float32Array {
   let vector = queryVectors.get(text);
   if (!vector) {
     if (queryVectors.size >= 10_000) queryVectors.clear();
@@ -45,23 +45,33 @@ function queryVector(textModel: TextModel, text: string): Float32Array {
 
 const micros = (column: Prisma.Sql) => Prisma.sql`floor(extract(epoch FROM ${column}) * 1000000)::float8`;
 
-/**
- * Papers new since the window whose vector is close to a query's: one read of the window's vectors
- * for the whole batch, then one pass per distinct query. Papers that contain a keyword phrase are
- * found by the full-text read as well; the caller keeps the exact reason for those.
- */
-export async function similarHits(db: Db, windowStartMicros: number, queries: SimilarQuery[], model?: TextModel): Promise<SimilarHit[]> {
-  if (queries.length === 0) return [];
-  const textModel = model ?? defaultTextModel();
-  const papers = await db.$queryRaw<Array<{ paper_id: string; first_seen: number; trending: number; vector: Uint8Array }>>`
+/** A paper new since the batch's window, with its vector. */
+export interface WindowPaper {
+  paper_id: string;
+  first_seen: number;
+  trending: number;
+  vector: Float32Array;
+}
+
+/** The vectors of every paper new since the window: read once per batch, for every query and reader in it. */
+export async function readWindowVectors(db: Db, windowStartMicros: number, textModel: TextModel): Promise<WindowPaper[]> {
+  const rows = await db.$queryRaw<Array<Omit<WindowPaper, 'vector'> & { vector: Uint8Array }>>`
     SELECT p.id::text AS paper_id, ${micros(Prisma.sql`p.first_seen_at`)} AS first_seen, p.trending_score AS trending, v.vector
     FROM papers p JOIN paper_vectors v ON v.paper_id = p.id AND v.model = ${textModel.id}
     WHERE p.first_seen_at > to_timestamp(${windowStartMicros / 1e6})`;
-  const vectors = papers.map((paper) => bytesToVector(paper.vector));
+  return rows.map((row) => ({ ...row, vector: bytesToVector(row.vector) }));
+}
+
+/**
+ * The window's papers whose vector is close to a query's: one pass per distinct query. Papers that
+ * contain a keyword phrase are found by the full-text read as well; the caller keeps the exact
+ * reason for those.
+ */
+export function similarHits(window: readonly WindowPaper[], queries: SimilarQuery[], textModel: TextModel): SimilarHit[] {
   return queries.flatMap(({ text, minSimilarity }) => {
     const target = queryVector(textModel, text);
-    return papers.flatMap((paper, index) => {
-      const similarity = dot(target, vectors[index] as Float32Array);
+    return window.flatMap((paper) => {
+      const similarity = dot(target, paper.vector);
       return similarity >= minSimilarity
         ? [{ text, paper_id: paper.paper_id, first_seen: paper.first_seen, trending: paper.trending, similarity }]
         : [];

@@ -6,6 +6,8 @@ export interface Candidate {
   vector: Float32Array | null;
   authors: string[];
   topicSlugs: string[];
+  /** The reader's keywords the paper matches (the caller matches them); none when absent. */
+  keywords?: string[];
   /** The paper's trending score; only its order among the candidates matters. */
   trending: number;
 }

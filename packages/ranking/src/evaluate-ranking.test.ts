@@ -11,7 +11,7 @@ describe('evaluateRanking', () => {
     const chance = evaluation.meanRelevant / evaluation.poolSize;
     expect(evaluation.poolSplit).toBe('heldout');
     expect(precisionOf('interests + 3 likes')).toBeGreaterThan(3 * chance);
-    expect(precisionOf('interests + 3 likes')).toBeGreaterThan(precisionOf('trending only (random stand-in)'));
+    expect(precisionOf('interests + 3 likes')).toBeGreaterThan(precisionOf('trending only (upvotes)'));
   });
 
   it('does better for a reader who follows topics once they also say what they want', () => {

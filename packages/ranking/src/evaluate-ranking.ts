@@ -72,6 +72,8 @@ interface SimulatedReader {
 interface Strategy {
   name: string;
   profile(reader: SimulatedReader): ReaderProfile;
+  /** Rank a shuffled copy of the day (random trending scores): the random baseline. */
+  shuffled?: boolean;
   /** Keep the hand mix however many likes there are: what the reader's own model is measured against. */
   handMix?: boolean;
 }
@@ -85,9 +87,9 @@ const withInterests = (reader: SimulatedReader, likes: number): ReaderProfile =>
   liked: reader.likes.slice(0, likes),
 });
 
-/** "Trending only" is also the random baseline: the labelled papers carry no upvotes, so trending is a seeded random stand-in. */
 const STRATEGIES: readonly Strategy[] = [
-  { name: 'trending only (random stand-in)', profile: () => NOBODY },
+  { name: 'random', profile: () => NOBODY, shuffled: true },
+  { name: 'trending only (upvotes)', profile: () => NOBODY },
   { name: 'topics only (follows both)', profile: (reader) => ({ ...NOBODY, topicSlugs: reader.topics }) },
   { name: 'interests text', profile: (reader) => withInterests(reader, 0) },
   { name: 'interests + 3 likes, hand mix', profile: (reader) => withInterests(reader, 3), handMix: true },
@@ -106,6 +108,7 @@ interface LabelledPaper {
   title: string;
   split: EvaluationSplit;
   labels: string[];
+  upvotes: number;
   vector(): Float32Array;
   assigned(): string[];
 }
@@ -126,7 +129,15 @@ function labelDailyPapers(): LabelledPaper[] {
     .map((paper, index) => {
       const vector = once(() => embedPaper(textModel, paper));
       const assigned = once(() => assignTopics(paper, classifier(), vector()).map((match) => match.slug));
-      return { id: `daily-${index}`, title: paper.title, split: paper.split, labels: paper.topics, vector, assigned };
+      return {
+        id: `daily-${index}`,
+        title: paper.title,
+        split: paper.split,
+        labels: paper.topics,
+        upvotes: paper.upvotes,
+        vector,
+        assigned,
+      };
     });
 }
 
@@ -153,7 +164,8 @@ export function evaluateRanking(options: RankingEvaluationOptions = {}): Ranking
   let relevantTotal = 0;
   for (let day = 0; day < days; day++) {
     const pool = sample(poolSource, poolSize, random);
-    const candidates = pool.map((paper) => toCandidate(paper, random()));
+    const candidates = pool.map((paper) => toCandidate(paper, paper.upvotes));
+    const shuffled = pool.map((paper) => toCandidate(paper, random()));
     const inPool = new Set(pool.map((paper) => paper.id));
     for (const interest of interests) {
       const likes = sample(
@@ -165,7 +177,7 @@ export function evaluateRanking(options: RankingEvaluationOptions = {}): Ranking
       relevantTotal += relevant.size;
       const reader = simulateReader(interest, likes);
       STRATEGIES.forEach((strategy, index) => {
-        const ranked = rankPapers(strategy.profile(reader), candidates, {
+        const ranked = rankPapers(strategy.profile(reader), strategy.shuffled ? shuffled : candidates, {
           weights,
           minLikes: strategy.handMix ? Number.POSITIVE_INFINITY : undefined,
         });
@@ -187,7 +199,7 @@ function addScores(total: StrategyScore, ranked: readonly RankedPaper[], relevan
   const hits = ranked.map((paper) => relevant.has(paper.id));
   total.precision += precisionAt(CUTOFF, hits);
   total.ndcg += ndcgAt(CUTOFF, hits, relevant.size);
-  total.explained += ranked.slice(0, CUTOFF).filter((paper) => paper.reasons.length > 0).length / CUTOFF;
+  total.explained += ranked.slice(0, CUTOFF).filter((paper) => paper.reasons().length > 0).length / CUTOFF;
 }
 
 function toCandidate(paper: LabelledPaper, trending: number): Candidate {

@@ -25,8 +25,8 @@ describe('rankPapers', () => {
       candidate('close', { vector: unit(0.9, 0.2, 0, 0), trending: 3 }),
     ]);
     expect(ids(ranked)).toEqual(['close', 'unrelated']);
-    expect(ranked[0]?.reasons).toEqual([{ kind: 'liked', title: 'Speech separation with diffusion' }]);
-    expect(ranked[1]?.reasons).toEqual([]);
+    expect(ranked[0]?.reasons()).toEqual([{ kind: 'liked', title: 'Speech separation with diffusion' }]);
+    expect(ranked[1]?.reasons()).toEqual([]);
   });
 
   it('sinks the neighbours of a disliked paper below an equally interesting one', () => {
@@ -36,7 +36,7 @@ describe('rankPapers', () => {
       candidate('other', { vector: unit(1, 0, 0.6, 0), trending: 1 }),
     ]);
     expect(ids(ranked)).toEqual(['other', 'like-the-disliked']);
-    expect(ranked[0]?.reasons).toEqual([{ kind: 'interests' }]);
+    expect(ranked[0]?.reasons()).toEqual([{ kind: 'interests' }]);
   });
 
   it("ranks a followed author's paper first, however unrelated and untrending, and says so", () => {
@@ -46,7 +46,7 @@ describe('rankPapers', () => {
       candidate('by-jane', { vector: unit(0, 0, 0, 1), authors: ['Ann Lee', 'jane  doe'], trending: 0 }),
     ]);
     expect(ids(ranked)).toEqual(['by-jane', 'close']);
-    expect(ranked[0]?.reasons).toEqual([{ kind: 'author', name: 'Jane Doe' }]);
+    expect(ranked[0]?.reasons()).toEqual([{ kind: 'author', name: 'Jane Doe' }]);
   });
 
   it(`switches to the reader's own model at ${MIN_LIKES} likes: what sets the likes apart beats what every paper shares`, () => {
@@ -80,7 +80,7 @@ describe('rankPapers', () => {
       candidate('also-llm', { topicSlugs: ['llm'], trending: 5 }),
     ]);
     expect(ids(ranked)).toEqual(['rl', 'also-llm', 'llm', 'vision', 'off-topic']);
-    expect(ranked[0]?.reasons).toEqual([{ kind: 'topic', slug: 'rl' }]);
-    expect(ranked[3]?.reasons).toEqual([]);
+    expect(ranked[0]?.reasons()).toEqual([{ kind: 'topic', slug: 'rl' }]);
+    expect(ranked[3]?.reasons()).toEqual([]);
   });
 });

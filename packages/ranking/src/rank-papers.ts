@@ -13,8 +13,11 @@ export type Reason =
 export interface RankedPaper {
   id: string;
   score: number;
-  /** Empty when only trending speaks for the paper: the digest should leave it out, as it does a paper on no followed topic. */
-  reasons: Reason[];
+  /**
+   * Why the paper is there; empty when only trending speaks for it (the digest leaves it out, as it
+   * does a paper on no followed topic). Computed when asked: a digest reads it for its first papers only.
+   */
+  reasons(): Reason[];
 }
 
 /**
@@ -46,7 +49,7 @@ export interface RankWeights {
    * deviations) can still come in from outside their topics.
    */
   topic: number;
-  /** The paper's trending rank among the candidates (0 to 1). A tie-breaker, set by judgement: the labelled papers carry no upvotes. */
+  /** The paper's trending rank among the candidates (0 to 1): a tie-breaker between papers equally close to what the reader said. */
   trending: number;
 }
 
@@ -58,6 +61,11 @@ export interface RankOptions {
   unseen?: readonly Float32Array[];
   /** Liked papers needed before the reader's own model replaces the hand mix; default MIN_LIKES. */
   minLikes?: number;
+  /**
+   * The reader's model, fitted beforehand (the digest reads the one the worker fitted); null ranks
+   * by the hand mix. When absent, a reader with enough likes gets a model fitted here.
+   */
+  model?: LogisticModel | null;
 }
 
 /**
@@ -72,9 +80,10 @@ interface Signals {
   /** The hand mix or the reader's model: how well the paper matches what the reader wrote and liked. */
   preference: number;
   interests: number;
-  closestLiked: { paper: RatedPaper; similarity: number } | null;
   author: string | null;
   topics: string[];
+  /** How many of the reader's keywords the paper matches. */
+  keywords: number;
   trending: number;
 }
 
@@ -86,20 +95,38 @@ interface Signals {
  */
 export function rankPapers(profile: ReaderProfile, candidates: readonly Candidate[], options: RankOptions = {}): RankedPaper[] {
   const { weights = DEFAULT_WEIGHTS, minLikes = MIN_LIKES } = options;
-  const model = profile.liked.length >= minLikes ? fitReaderModel(profile, options.unseen ?? vectorsOf(candidates)) : null;
+  const model =
+    options.model !== undefined
+      ? options.model
+      : profile.liked.length >= minLikes
+        ? fitReaderModel(profile, options.unseen ?? vectorsOf(candidates))
+        : null;
   const trending = trendingRanks(candidates);
   const followed = new Map(profile.authors.map((name) => [normalizeName(name), name]));
-  const signals = candidates.map((candidate, index) =>
-    measure(profile, candidate, { model, weights, followed, trending: trending[index] as number }),
-  );
+  const context = { model, weights, followed, likedCentroid: centroid(profile.liked) };
+  const signals = candidates.map((candidate, index) => measure(profile, candidate, { ...context, trending: trending[index] as number }));
   const preferences = standardize(signals.map((signal) => signal.preference));
   return candidates
     .map((candidate, index) => {
       const signal = signals[index] as Signals;
       const score = (preferences[index] as number) + bonus(signal, weights);
-      return { id: candidate.id, score, reasons: explain(signal) };
+      return { id: candidate.id, score, reasons: () => explain(signal, closestLiked(profile, candidate)) };
     })
     .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The mean of the liked papers' vectors: the mean cosine to them is one dot product with it. */
+function centroid(papers: readonly RatedPaper[]): Float32Array | null {
+  const [first] = papers;
+  if (!first) return null;
+  const sum = new Float32Array(first.vector.length);
+  for (const paper of papers)
+    for (let i = 0; i < sum.length; i++) sum[i] = (sum[i] as number) + (paper.vector[i] as number) / papers.length;
+  return sum;
+}
+
+function closestLiked(profile: ReaderProfile, candidate: Candidate) {
+  return candidate.vector ? closest(profile.liked, candidate.vector) : null;
 }
 
 function vectorsOf(candidates: readonly Candidate[]): Float32Array[] {
@@ -110,6 +137,7 @@ interface Context {
   model: LogisticModel | null;
   weights: RankWeights;
   followed: Map<string, string>;
+  likedCentroid: Float32Array | null;
   trending: number;
 }
 
@@ -119,17 +147,21 @@ function measure(profile: ReaderProfile, candidate: Candidate, context: Context)
   return {
     preference: vector ? preferenceFor(profile, vector, interests, context) : 0,
     interests,
-    closestLiked: vector ? closest(profile.liked, vector) : null,
     author: followedAuthor(candidate, context.followed),
     topics: candidate.topicSlugs.filter((slug) => profile.topicSlugs.includes(slug)),
+    keywords: candidate.keywords?.length ?? 0,
     trending: context.trending,
   };
 }
 
-function preferenceFor(profile: ReaderProfile, vector: Float32Array, interests: number, { model, weights }: Context): number {
+function preferenceFor(
+  profile: ReaderProfile,
+  vector: Float32Array,
+  interests: number,
+  { model, weights, likedCentroid }: Context,
+): number {
   if (model) return predictLogistic(model, vector);
-  const liked =
-    profile.liked.length > 0 ? profile.liked.reduce((sum, paper) => sum + dot(paper.vector, vector), 0) / profile.liked.length : 0;
+  const liked = likedCentroid ? dot(likedCentroid, vector) : 0;
   const disliked = closest(profile.disliked, vector)?.similarity ?? 0;
   return weights.interests * interests + weights.liked * liked - weights.disliked * disliked;
 }
@@ -146,16 +178,16 @@ function closest(papers: readonly RatedPaper[], vector: Float32Array): { paper: 
 function bonus(signals: Signals, weights: RankWeights): number {
   return (
     weights.author * Number(signals.author !== null) +
-    weights.topic * Number(signals.topics.length > 0) +
+    // A keyword is chosen as deliberately as a topic, and weighs the same.
+    weights.topic * Number(signals.topics.length > 0 || signals.keywords > 0) +
     weights.trending * signals.trending
   );
 }
 
-function explain(signals: Signals): Reason[] {
+function explain(signals: Signals, liked: { paper: RatedPaper; similarity: number } | null): Reason[] {
   const reasons: Reason[] = [];
   if (signals.author) reasons.push({ kind: 'author', name: signals.author });
-  if (signals.closestLiked && signals.closestLiked.similarity >= REASON_SIMILARITY.liked)
-    reasons.push({ kind: 'liked', title: signals.closestLiked.paper.title });
+  if (liked && liked.similarity >= REASON_SIMILARITY.liked) reasons.push({ kind: 'liked', title: liked.paper.title });
   if (signals.interests >= REASON_SIMILARITY.interests) reasons.push({ kind: 'interests' });
   for (const slug of signals.topics) reasons.push({ kind: 'topic', slug });
   return reasons;

@@ -1,3 +1,4 @@
+import { parseArxivId } from '@paperboy/papers';
 import { z } from 'zod';
 
 /** Invalid input, with one message per offending field (shown next to the field or as JSON). */
@@ -13,6 +14,7 @@ export const MAX_KEYWORDS = 10;
 export const MAX_TOPICS = 32;
 export const MAX_AUTHORS = 20;
 export const MAX_INTERESTS_LENGTH = 1000;
+export const MAX_SEED_PAPERS = 20;
 
 /** Control characters other than tab and line breaks (those fold to spaces with the rest of the white space). */
 function hasControlCharacters(text: string): boolean {
@@ -56,6 +58,27 @@ const author = z
   .max(100, 'Each author name must be at most 100 characters')
   .regex(/^[\p{L}\p{M}\s\-.']*$/u, "Author names may contain letters, spaces and - . '");
 
+/**
+ * Papers a reader likes, as arXiv ids ("2501.01234", "arXiv:2501.01234v2") or arXiv and Hugging
+ * Face paper links, to version-less ids without repeats; the first one that is neither is named.
+ */
+const seedPapers = z
+  .array(z.string().max(200, 'Each paper must be an arXiv id or link of at most 200 characters'))
+  .default([])
+  .transform((entries, context) => {
+    const ids: string[] = [];
+    for (const entry of entries.map((raw) => raw.trim()).filter(Boolean)) {
+      const id = parseArxivId(entry)?.id;
+      if (id === undefined) {
+        context.addIssue({ code: 'custom', message: `“${entry.slice(0, 80)}” is not an arXiv id or an arXiv or Hugging Face paper link` });
+        return z.NEVER;
+      }
+      if (!ids.includes(id)) ids.push(id);
+    }
+    return ids;
+  })
+  .refine((ids) => ids.length <= MAX_SEED_PAPERS, `At most ${MAX_SEED_PAPERS} papers`);
+
 export const preferencesSchema = z.object({
   topics: z
     .array(z.string().regex(/^[a-z0-9-]{1,40}$/, 'Unknown topic'))
@@ -74,6 +97,7 @@ export const preferencesSchema = z.object({
     .transform(normalizeAuthors)
     .refine((list) => list.length <= MAX_AUTHORS, `At most ${MAX_AUTHORS} authors`)
     .refine((list) => list.every((name) => name.length >= 2), 'Each author name must be at least 2 characters'),
+  seedPapers,
   interests: z
     .string()
     .max(MAX_INTERESTS_LENGTH, `Describe your interests in at most ${MAX_INTERESTS_LENGTH} characters`)
@@ -89,14 +113,19 @@ export const preferencesSchema = z.object({
     .default(10),
 });
 
+/** Whether the choices can pick any paper at all: a subscription needs one of them. */
+export function choosesSomething(choices: Pick<Preferences, 'topics' | 'keywords' | 'authors' | 'seedPapers' | 'interests'>): boolean {
+  const { topics, keywords, authors, seedPapers, interests } = choices;
+  return topics.length > 0 || keywords.length > 0 || authors.length > 0 || seedPapers.length > 0 || interests !== '';
+}
+
+export const NOTHING_CHOSEN = 'Pick at least one topic, or say what you work on, papers you like, keywords or authors';
+
 export const subscriptionSchema = preferencesSchema
   .extend({
     email: z.string().trim().max(254, 'That address is too long').pipe(z.email('Enter a valid email address')),
   })
-  .refine((input) => input.topics.length > 0 || input.keywords.length > 0 || input.authors.length > 0 || input.interests !== '', {
-    path: ['topics'],
-    message: 'Pick at least one topic or add a keyword',
-  });
+  .refine(choosesSomething, { path: ['topics'], message: NOTHING_CHOSEN });
 
 export type PreferencesInput = z.input<typeof preferencesSchema>;
 export type Preferences = z.output<typeof preferencesSchema>;

@@ -1,4 +1,5 @@
 import type { Db } from '@paperboy/db';
+import { recordSeedLookups } from '@paperboy/papers';
 import { recordEvent } from './events.ts';
 import { type Preferences, parseInput, preferencesSchema } from './input.ts';
 import { resolveTopicIds } from './topics.ts';
@@ -21,6 +22,7 @@ export async function getPreferences(db: Db, subscriberId: string): Promise<Subs
     topics: subscriber.topics.map((row) => row.topic.slug),
     keywords: subscriber.keywords,
     authors: subscriber.authors,
+    seedPapers: subscriber.seedPapers,
     interests: subscriber.interests,
     timezone: subscriber.timezone,
     deliveryHour: subscriber.deliveryHour,
@@ -39,6 +41,7 @@ export async function updatePreferences(db: Db, subscriberId: string, input: unk
       data: {
         keywords: preferences.keywords,
         authors: preferences.authors,
+        seedPapers: preferences.seedPapers,
         interests: preferences.interests,
         timezone: preferences.timezone,
         deliveryHour: preferences.deliveryHour,
@@ -49,10 +52,12 @@ export async function updatePreferences(db: Db, subscriberId: string, input: unk
     if (updated.count === 0) return false;
     await tx.subscriberTopic.deleteMany({ where: { subscriberId } });
     await tx.subscriberTopic.createMany({ data: topicIds.map((topicId) => ({ subscriberId, topicId })) });
+    await recordSeedLookups(tx, subscriberId);
     await recordEvent(tx, subscriberId, 'preferences_updated', {
       topics: preferences.topics.length,
       keywords: preferences.keywords.length,
       authors: preferences.authors.length,
+      seedPapers: preferences.seedPapers.length,
       interests: preferences.interests.length,
     });
     return true;

@@ -34,6 +34,7 @@ const subscribe: DocumentedOperation = {
       topics: ['audio', 'llm'],
       keywords: ['source separation'],
       authors: ['Jane Doe'],
+      seedPapers: ['2104.10706', 'https://huggingface.co/papers/2501.01234'],
       interests: 'speech enhancement and source separation, especially for hearing aids',
       timezone: 'Europe/Paris',
       deliveryHour: 7,

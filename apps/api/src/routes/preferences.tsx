@@ -1,3 +1,5 @@
+import { forgetFeedback, isUuid, listFeedback } from '@paperboy/feedback';
+import { listSeedPapers } from '@paperboy/papers';
 import {
   deleteSubscriberData,
   getPreferences,
@@ -32,6 +34,8 @@ export function preferencesRoutes(services: ApiServices) {
         values={form?.values ?? current}
         errors={form?.errors}
         saved={saved}
+        rated={await listFeedback(services.db, subscriberId)}
+        named={await listSeedPapers(services.db, current.seedPapers)}
       />
     );
   }
@@ -62,6 +66,14 @@ export function preferencesRoutes(services: ApiServices) {
       const subscriberId = subscriberFor(token);
       if (!subscriberId) return c.html(<InvalidLinkPage />, 404);
       await resubscribe(services.db, subscriberId);
+      return c.redirect(`/preferences/${token}?saved=1`, 303);
+    })
+    .post('/:token/feedback/:paperId/remove', async (c) => {
+      const token = c.req.param('token');
+      const subscriberId = subscriberFor(token);
+      const paperId = c.req.param('paperId');
+      if (!subscriberId || !isUuid(paperId)) return c.html(<InvalidLinkPage />, 404);
+      await forgetFeedback({ db: services.db, queue: services.queue }, subscriberId, paperId);
       return c.redirect(`/preferences/${token}?saved=1`, 303);
     })
     .post('/:token/delete', async (c) => {

@@ -1,5 +1,14 @@
 import { previewDigest } from '@paperboy/digest';
-import { InputError, listTopics, parseInput, preferencesSchema, resolveTopicIds } from '@paperboy/subscriptions';
+import { listSeedPapers } from '@paperboy/papers';
+import {
+  choosesSomething,
+  InputError,
+  listTopics,
+  NOTHING_CHOSEN,
+  parseInput,
+  preferencesSchema,
+  resolveTopicIds,
+} from '@paperboy/subscriptions';
 import { type Context, Hono } from 'hono';
 import { readChoicesForm, readChoicesQuery } from '../forms.ts';
 import type { ApiServices } from '../services.ts';
@@ -21,16 +30,19 @@ export function previewRoutes(services: ApiServices) {
   async function renderPreview(c: Context, values: ChoiceValues) {
     try {
       const choices = parseInput(preferencesSchema, values);
-      if (choices.topics.length === 0 && choices.keywords.length === 0 && choices.authors.length === 0 && choices.interests === '')
-        throw new InputError({ topics: 'Pick at least one topic or add a keyword' });
+      if (!choosesSomething(choices)) throw new InputError({ topics: NOTHING_CHOSEN });
       const topicIds = await resolveTopicIds(services.db, choices.topics);
-      const preview = await previewDigest(services, { ...choices, topicIds, frequency: choices.frequency });
+      const [preview, named] = await Promise.all([
+        previewDigest(services, { ...choices, topicIds, frequency: choices.frequency }),
+        listSeedPapers(services.db, choices.seedPapers),
+      ]);
+      const unknown = named.filter((paper) => paper.status !== 'found').map((paper) => paper.arxivId);
       // The email's own inline styles live in a sandboxed frame; this page alone allows them.
       c.header(
         'Content-Security-Policy',
         "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'",
       );
-      return c.html(<PreviewPage preview={preview} values={values} />);
+      return c.html(<PreviewPage preview={preview} values={values} notInCatalog={unknown} />);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       return c.html(<SubscribePage topics={await listTopics(services.db)} values={values} errors={error.fields} />, 400);

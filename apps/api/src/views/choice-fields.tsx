@@ -1,4 +1,4 @@
-import { MAX_AUTHORS, MAX_INTERESTS_LENGTH, MAX_KEYWORDS, PAPERS_PER_EMAIL } from '@paperboy/subscriptions';
+import { MAX_AUTHORS, MAX_INTERESTS_LENGTH, MAX_KEYWORDS, MAX_SEED_PAPERS, PAPERS_PER_EMAIL } from '@paperboy/subscriptions';
 
 export interface TopicOption {
   slug: string;
@@ -13,6 +13,7 @@ export interface ChoiceValues {
   topics?: string[];
   keywords?: string[] | string;
   authors?: string[] | string;
+  seedPapers?: string[] | string;
   interests?: string;
   timezone?: string;
   deliveryHour?: number | string;
@@ -31,7 +32,7 @@ function FieldError(props: { id: string; message?: string }) {
   ) : null;
 }
 
-/** A list field (keywords, authors) as its textarea shows it: one per line. */
+/** A list field (keywords, authors, papers) as its textarea shows it: one per line. */
 export function lineText(lines: string[] | string | undefined): string {
   return Array.isArray(lines) ? lines.join('\n') : (lines ?? '');
 }
@@ -183,6 +184,15 @@ export function ChoiceFields(props: { topics: TopicOption[]; values: ChoiceValue
         maxlength={MAX_INTERESTS_LENGTH}
         value={values.interests ?? ''}
         error={errors.interests}
+      />
+      <TextField
+        name="seedPapers"
+        label="Papers you like"
+        hint={`(optional, arXiv ids or arXiv / Hugging Face links, one per line, up to ${MAX_SEED_PAPERS}; we rank new papers close to them first)`}
+        rows={2}
+        maxlength={4200}
+        value={lineText(values.seedPapers)}
+        error={errors.seedPapers}
       />
       <TextField
         name="keywords"

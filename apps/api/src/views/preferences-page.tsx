@@ -1,5 +1,8 @@
+import type { RatedPaperView } from '@paperboy/feedback';
+import type { SeedPaperView } from '@paperboy/papers';
 import { ChoiceFields, type ChoiceValues, ErrorSummary, type FieldErrors, type TopicOption } from './choice-fields.tsx';
 import { Layout } from './layout.tsx';
+import { NamedPapers, RatedPapers } from './rated-papers.tsx';
 
 export function PreferencesPage(props: {
   email: string;
@@ -10,6 +13,8 @@ export function PreferencesPage(props: {
   values: ChoiceValues;
   errors?: FieldErrors;
   saved?: boolean;
+  rated: RatedPaperView[];
+  named: SeedPaperView[];
 }) {
   const errors = props.errors ?? {};
   return (
@@ -41,6 +46,8 @@ export function PreferencesPage(props: {
           Save preferences
         </button>
       </form>
+      <NamedPapers papers={props.named} />
+      <RatedPapers papers={props.rated} action={`${props.action}/feedback`} />
       <section class="card danger-zone">
         <h2>Leave</h2>
         <p>

@@ -26,7 +26,7 @@ function describeSplits(evaluation: RankingEvaluation): string[] {
 }
 
 const FOOTNOTES = [
-  'trending: the labelled papers carry no upvotes, so it is a seeded random stand-in and that row is also the random baseline.',
+  'random: a seeded shuffle of the day. trending: by the Hugging Face upvotes each paper had when listed.',
   'with a reason: share of the first ten papers the email can say why for (a liked paper, the interests text, a topic).',
 ];
 

@@ -16,6 +16,7 @@ const columns = {
   status: true,
   keywords: true,
   authors: true,
+  seedPapers: true,
   interests: true,
   timezone: true,
   deliveryHour: true,
@@ -35,6 +36,7 @@ function toRecord(row: Row): string {
     row.topics.map(({ topic }) => topic.slug).join(' '),
     row.keywords.join(';'),
     row.authors.join(';'),
+    row.seedPapers.join(';'),
     row.interests,
     row.timezone,
     String(row.deliveryHour),
@@ -80,7 +82,9 @@ export const subscribersExportCommand = defineCommand({
     },
     out: { type: 'string', value: 'FILE', description: 'Write to this file (created readable by you only) instead of stdout' },
   },
-  notes: [`Columns: ${SUBSCRIBER_COLUMNS.join(', ')}. Topics are separated by spaces, keywords and authors by ";".`],
+  notes: [
+    `Columns: ${SUBSCRIBER_COLUMNS.join(', ')}. Topics are separated by spaces, keywords, authors and seed papers (arXiv ids) by ";".`,
+  ],
   async run({ values }, { db }) {
     const status = parseStatus(values.status);
     const count = { rows: 0 };

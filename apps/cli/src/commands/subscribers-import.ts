@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
+import { recordSeedLookups } from '@paperboy/papers';
 import { isSuppressed, queueSubscriptionMail } from '@paperboy/subscriptions';
 import { defineCommand } from '../command.ts';
 import type { CliContext } from '../context.ts';
@@ -67,6 +68,7 @@ class SubscriberImport {
             status: confirmed ? 'confirmed' : 'pending',
             keywords: row.keywords,
             authors: row.authors,
+            seedPapers: row.seedPapers,
             interests: row.interests,
             timezone: row.timezone,
             deliveryHour: row.deliveryHour,
@@ -81,6 +83,7 @@ class SubscriberImport {
       });
       if (!created) return undefined;
       await tx.subscriberTopic.createMany({ data: row.topicIds.map((topicId) => ({ subscriberId: created.id, topicId })) });
+      if (confirmed) await recordSeedLookups(tx, created.id);
       const type = confirmed ? 'imported_confirmed' : 'imported_pending';
       await tx.subscriberEvent.create({
         data: { subscriberId: created.id, type, data: { file: this.file, consentedAt: row.consentedAt?.toISOString() ?? null } },

@@ -14,7 +14,8 @@ export async function compileEmailTemplates(templatesDir = REPO_TEMPLATES_DIR): 
   const [confirmation, alreadySubscribed, digest] = await Promise.all([
     loadEmailTemplate(templatesDir, 'confirmation'),
     loadEmailTemplate(templatesDir, 'already-subscribed'),
-    loadEmailTemplate(templatesDir, 'digest'),
+    // Each paper's block is shared by every reader it goes to; its feedback links are the reader's own.
+    loadEmailTemplate(templatesDir, 'digest', ['feedback']),
   ]);
   return {
     confirmation: (input) => renderConfirmation(confirmation, input),

@@ -58,7 +58,7 @@ describe('digest subject and preheader', () => {
   it('previews the other titles in a hidden preheader', () => {
     const { preheader, html, text } = templates.digest(digestInput({ papers: tenPapers.slice(0, 3) }));
     expect(preheader).toBe('Also: Paper number 2 · Paper number 3');
-    expect(html).toMatch(/<div style="display:none[^>]*>Also: Paper number 2 · Paper number 3<\/div>/);
+    expect(html).toMatch(/<div class="preheader" style="display:none[^>]*>Also: Paper number 2 · Paper number 3<\/div>/);
     expect(visibleText(html)).not.toContain('Also:');
     expect(text).not.toContain('Also:');
   });

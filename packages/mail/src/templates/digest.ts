@@ -50,7 +50,7 @@ export function renderDigest(template: EmailTemplate, input: DigestInput): Rende
     preheader,
     longDate: date.long,
     headline: describePapers(papers.length, input.topicNames),
-    papers: prepared.map((entry) => entry.values),
+    papers: prepared.map((entry, index) => ({ ...entry.values, feedback: feedbackValues(input.papers[index] as DigestPaper) })),
     email: input.email,
     preferencesUrl: input.preferencesUrl,
     unsubscribeUrl: input.unsubscribeUrl,
@@ -58,6 +58,10 @@ export function renderDigest(template: EmailTemplate, input: DigestInput): Rende
     ...footerValues(input.footer),
   };
   return { subject, preheader, ...fillEmailTemplate(template, values) };
+}
+
+function feedbackValues(paper: DigestPaper): Values[] {
+  return paper.feedback ? [{ moreUrl: paper.feedback.moreUrl, lessUrl: paper.feedback.lessUrl }] : [];
 }
 
 /** Under a subject naming the top paper, the preview names the others (or sums up a lone paper). */

@@ -13,12 +13,12 @@ export interface EmailTemplate {
 /** Rendered items kept per template: a day's papers in their usual combinations of reasons. */
 const MEMO_ENTRIES = 1500;
 
-/** Loads `<name>.mjml` and `<name>.txt` from the templates folder. */
-export async function loadEmailTemplate(templatesDir: string, name: string): Promise<EmailTemplate> {
+/** Loads `<name>.mjml` and `<name>.txt` from the templates folder; `perMessage` names blocks filled per message inside shared items. */
+export async function loadEmailTemplate(templatesDir: string, name: string, perMessage: readonly string[] = []): Promise<EmailTemplate> {
   const [html, text] = await Promise.all([compileMjmlFile(templatesDir, `${name}.mjml`), readTextFile(templatesDir, `${name}.txt`)]);
   return {
-    html: parseTemplate(`${name}.mjml`, 'html', html),
-    text: parseTemplate(`${name}.txt`, 'text', text),
+    html: parseTemplate(`${name}.mjml`, 'html', html, perMessage),
+    text: parseTemplate(`${name}.txt`, 'text', text, perMessage),
     memo: createGenerationalCache(MEMO_ENTRIES),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTemplate, renderTemplate, TemplateError } from './template.ts';
+import { joinPieces, parseTemplate, renderPieces, renderTemplate, TemplateError } from './template.ts';
 
 const html = (source: string) => parseTemplate('test.html', 'html', source);
 const text = (source: string) => parseTemplate('test.txt', 'text', source);
@@ -45,6 +45,34 @@ describe('template blocks', () => {
     expect(() => text('{{#a}}x')).toThrow(/never closed/);
     expect(() => text('{{#a}}x{{/b}}')).toThrow(/unexpected/);
     expect(() => text('{{ paper.title }}')).toThrow(/unrecognised placeholder/);
+  });
+});
+
+describe('shared block items', () => {
+  it('renders a keyed item once for every message, but its per-message blocks for each message', () => {
+    const template = parseTemplate('test.txt', 'text', '{{#papers}}{{title}}\n{{#feedback}}{{moreUrl}}\n{{/feedback}}--\n{{/papers}}', [
+      'feedback',
+    ]);
+    const memo = new Map<string, string>();
+    let renders = 0;
+    const remember = (key: string, render: () => string) => {
+      if (!memo.has(key)) {
+        renders += 1;
+        memo.set(key, render());
+      }
+      return memo.get(key) as string;
+    };
+    const forReader = (n: number) =>
+      renderPieces(template, { papers: [{ $key: 'paper-1', title: 'One', feedback: [{ moreUrl: `https://a.example/${n}` }] }] }, remember);
+    expect(joinPieces(forReader(1))).toBe('One\nhttps://a.example/1\n--\n');
+    expect(joinPieces(forReader(2))).toBe('One\nhttps://a.example/2\n--\n');
+    // The title before and the rule after the reader's link were rendered once, for both readers.
+    expect(renders).toBe(2);
+    expect(
+      forReader(3)
+        .filter((piece) => piece.key === undefined)
+        .map((piece) => piece.text),
+    ).toEqual(['https://a.example/3\n']);
   });
 });
 

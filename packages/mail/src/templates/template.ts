@@ -4,6 +4,8 @@ import { escapeHtml, isHttpUrl } from './escape.ts';
  * A tiny Mustache-like template, parsed once and filled many times:
  *   {{name}}                 a value: HTML-escaped in HTML templates, as-is in text templates
  *   {{#name}} … {{/name}}    a block, repeated once per item of a list (an empty list leaves it out)
+ * A template may name per-message blocks: inside a keyed item (see Piece) they are filled for each
+ * message while the rest of the item is shared (a paper's block, with one reader's feedback links).
  * A value named `url` or `…Url` must be an http(s) URL, and in HTML every href must be exactly
  * one such value, so no template edit can turn data into a javascript: link.
  */
@@ -25,6 +27,8 @@ export interface Template {
   readonly name: string;
   readonly format: Format;
   readonly parts: readonly Part[];
+  /** Names of the blocks whose content differs per message even inside a keyed item. */
+  readonly perMessage: ReadonlySet<string>;
 }
 
 const TAG = /\{\{\s*([#/]?)\s*([A-Za-z]\w*)\s*\}\}/g;
@@ -36,7 +40,7 @@ export class TemplateError extends Error {
   override name = 'TemplateError';
 }
 
-export function parseTemplate(name: string, format: Format, source: string): Template {
+export function parseTemplate(name: string, format: Format, source: string, perMessage: readonly string[] = []): Template {
   const text = source.replace(STANDALONE_BLOCK_TAG, '$1');
   const root: Part[] = [];
   const open: { block: string; parts: Part[] }[] = [];
@@ -61,7 +65,7 @@ export function parseTemplate(name: string, format: Format, source: string): Tem
   }
   if (open.length > 0) throw new TemplateError(`${name}: {{#${open.at(-1)?.block}}} is never closed`);
   pushLiteral(parts, name, text.slice(last));
-  return { name, format, parts: root };
+  return { name, format, parts: root, perMessage: new Set(perMessage) };
 }
 
 export function renderTemplate(template: Template, values: Values): string {
@@ -85,13 +89,41 @@ export function renderPieces(template: Template, values: Values, memo: (key: str
     else if ('slot' in part) pieces.push({ text: formatValue(template, part.slot, values[part.slot]) });
     else {
       for (const item of blockItems(template, part.block, values[part.block])) {
-        const render = () => renderParts(template, part.parts, item);
-        const key = typeof item.$key === 'string' ? `${template.name}#${index}:${item.$key}` : undefined;
-        pieces.push(key === undefined ? { text: render() } : { key, text: memo(key, render) });
+        if (typeof item.$key === 'string')
+          pushKeyedItem(pieces, template, part.parts, item, `${template.name}#${index}:${item.$key}`, memo);
+        else pieces.push({ text: renderParts(template, part.parts, item) });
       }
     }
   });
   return pieces;
+}
+
+/** A keyed item as shared pieces, each rendered once per key, with its per-message blocks between them. */
+function pushKeyedItem(
+  pieces: Piece[],
+  template: Template,
+  parts: readonly Part[],
+  item: Values,
+  key: string,
+  memo: (key: string, render: () => string) => string,
+): void {
+  let shared: Part[] = [];
+  let segment = 0;
+  const flush = () => {
+    if (shared.length === 0) return;
+    const run = shared;
+    const segmentKey = segment === 0 ? key : `${key}/${segment}`;
+    pieces.push({ key: segmentKey, text: memo(segmentKey, () => renderParts(template, run, item)) });
+    segment += 1;
+    shared = [];
+  };
+  for (const part of parts) {
+    if (typeof part === 'object' && 'block' in part && template.perMessage.has(part.block)) {
+      flush();
+      pieces.push({ text: renderParts(template, [part], item) });
+    } else shared.push(part);
+  }
+  flush();
 }
 
 function renderParts(template: Template, parts: readonly Part[], values: Values): string {

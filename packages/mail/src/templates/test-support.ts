@@ -12,7 +12,7 @@ export function decodeEntities(html: string): string {
 export function visibleText(html: string): string {
   const body = html
     .replace(/<head>[\s\S]*<\/head>/, '')
-    .replace(/<div style="display:none[^>]*>[\s\S]*?<\/div>/, '')
+    .replace(/<div class="preheader" style="display:none[^>]*>[\s\S]*?<\/div>/, '')
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<[^>]+>/g, ' ');
   return decodeEntities(body).replace(/\s+/g, ' ').trim();

@@ -27,10 +27,12 @@ export interface DigestPaper {
   reasons: string[];
   /** Two or three sentences. */
   summary: string;
+  /** The reader's own "More like this" / "Less like this" links for this paper; none in a preview. */
+  feedback?: { moreUrl: string; lessUrl: string };
   /** The most similar recent papers, shown under the paper (the view-in-browser page sets them). */
   related?: Array<{ title: string; url: string }>;
   /**
-   * Identifies everything above but the reasons: papers with the same fingerprint and reasons
+   * Identifies everything above but the reasons and feedback links: papers with the same fingerprint and reasons
    * render the same, so their block is rendered and encoded once per process. Optional.
    */
   fingerprint?: string;

@@ -19,6 +19,8 @@ export interface EvaluationPaper {
   topics: string[];
   split: EvaluationSplit;
   source: 'sample' | 'daily';
+  /** Hugging Face upvotes when listed (0 for the sample papers): what trending ranks by. */
+  upvotes: number;
 }
 
 const dailySchema = z.object({
@@ -26,6 +28,7 @@ const dailySchema = z.object({
   title: z.string(),
   summary: z.string(),
   listedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  upvotes: z.number().int().nonnegative().default(0),
   topics: z.array(z.string()),
 });
 
@@ -36,7 +39,7 @@ function loadDailyPapers(path: string): EvaluationPaper[] {
     .map((line) => {
       const paper = dailySchema.parse(JSON.parse(line));
       const split: EvaluationSplit = paper.listedOn >= HELDOUT_FROM ? 'heldout' : 'tune';
-      return { title: paper.title, summary: paper.summary, topics: paper.topics, split, source: 'daily' };
+      return { title: paper.title, summary: paper.summary, topics: paper.topics, split, source: 'daily', upvotes: paper.upvotes };
     });
 }
 
@@ -49,6 +52,7 @@ export function loadEvaluationSet(dailyPath = DAILY_LABELLED_FILE): EvaluationPa
       topics: paper.topics,
       split: 'tune',
       source: 'sample',
+      upvotes: 0,
     }),
   );
   return [...sample, ...loadDailyPapers(dailyPath)];

@@ -38,6 +38,7 @@ export function createFields(paper: PaperInput, titleKey: string, now: Date): Pr
     source: paper.source,
     listedOn: paper.listedOn ? dateOnly(paper.listedOn) : undefined,
     trendingScore: scoreOf(paper, now),
+    firstSeenAt: paper.firstSeenAt,
   };
 }
 

@@ -72,4 +72,32 @@ describe('arXiv client', () => {
     await expect(client.fetchCategory({ ...QUERY, from: '2025-01-16' })).rejects.toThrow('from (2025-01-16) is after to (2025-01-15)');
     expect(server.requests).toHaveLength(0);
   });
+
+  it('looks papers up by id with id_list, asking for as many results as ids; an id arXiv does not know is absent', async () => {
+    const { server, client } = await clientFor((_, res) => atom(res, fixture('arxiv/id-list.xml')));
+    const batch = await client.fetchByIds(['2104.10706', 'cs/0601001', '2501.99999']);
+    expect(server.requests.map((r) => Object.fromEntries(r.url.searchParams))).toEqual([
+      { id_list: '2104.10706,cs/0601001,2501.99999', max_results: '3' },
+    ]);
+    expect(batch.papers.map((p) => [p.arxivId, p.publishedAt?.toISOString()])).toEqual([
+      ['2104.10706', '2021-04-21T18:12:05.000Z'],
+      ['cs/0601001', '2006-01-02T09:30:00.000Z'],
+    ]);
+    expect(batch.rejected).toEqual([]);
+  });
+
+  it('asks for pageSize ids per request, and refuses ids with a version or a list in them before any request', async () => {
+    const { server, client } = await clientFor((_, res) => atom(res, fixture('arxiv/id-list.xml')), { pageSize: 2 });
+    await client.fetchByIds(['2104.10706', 'cs/0601001', '2501.99999']);
+    expect(server.requests.map((r) => r.url.searchParams.get('id_list'))).toEqual(['2104.10706,cs/0601001', '2501.99999']);
+    await expect(client.fetchByIds(['2104.10706v2'])).rejects.toThrow(RangeError);
+    await expect(client.fetchByIds(['2104.10706,2501.99999'])).rejects.toThrow(RangeError);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('fails instead of calling known papers unknown when arXiv counts results but sends none', async () => {
+    const empty = fixture('arxiv/id-list.xml').replace(/<entry>[\s\S]*<\/entry>\n/, '');
+    const { client } = await clientFor((_, res) => atom(res, empty));
+    await expect(client.fetchByIds(['2104.10706', 'cs/0601001'])).rejects.toThrow(/arXiv returned no entry of 2 results; retry later/);
+  });
 });

@@ -1,4 +1,5 @@
-import { type ArxivEntry, latestVersions, parseArxivFeed } from './arxiv-format.ts';
+import { parseArxivId } from '../normalize/index.ts';
+import { type ArxivEntry, type ArxivFeed, latestVersions, parseArxivFeed } from './arxiv-format.ts';
 import { assertIsoDay } from './dates.ts';
 import { SourceError, withLocation } from './errors.ts';
 import { fetchText, type HttpOptions } from './http.ts';
@@ -11,7 +12,7 @@ export interface ArxivOptions extends HttpOptions {
   baseUrl?: string;
   /** Minimum time between requests; arXiv asks for at least 3 s. */
   delayMs?: number;
-  /** Entries per request (arXiv allows up to 2000; smaller pages fail less). */
+  /** Entries (or ids looked up) per request (arXiv allows up to 2000; smaller pages fail less). */
   pageSize?: number;
   /** A safety stop against runaway pagination. */
   maxPages?: number;
@@ -28,6 +29,11 @@ export interface ArxivQuery {
 export interface ArxivClient {
   /** Every paper submitted in a category between two days, one entry per paper, across pages. */
   fetchCategory(query: ArxivQuery): Promise<SourceBatch>;
+  /**
+   * The papers with these ids (without version), `pageSize` ids per request. An id arXiv does not
+   * know is absent from the batch: arXiv leaves it out, or sends an entry without fields, rejected.
+   */
+  fetchByIds(ids: string[]): Promise<SourceBatch>;
 }
 
 const CATEGORY = /^[a-z-]+(?:\.[A-Za-z-]+)?$/;
@@ -44,8 +50,7 @@ export function createArxivClient(options: ArxivOptions = {}): ArxivClient {
     for (let start = 0, total = Number.POSITIVE_INFINITY, page = 0; start < total; page++) {
       const url = queryUrl(baseUrl, query, start, pageSize);
       if (page >= maxPages) throw new SourceError(`${url}: more than ${maxPages} pages for ${query.category}; stopping`);
-      const response = await fetchText(url, { accept: 'application/atom+xml' }, httpOptions);
-      const feed = withLocation(url, () => parseArxivFeed(response.text));
+      const feed = await fetchFeed(url);
       const received = feed.entries.length + feed.rejected.length;
       if (received === 0 && start < feed.totalResults) {
         // A known arXiv API hiccup; returning what we have would silently lose papers.
@@ -59,7 +64,29 @@ export function createArxivClient(options: ArxivOptions = {}): ArxivClient {
     return { papers: latestVersions(entries), rejected };
   }
 
-  return { fetchCategory };
+  async function fetchByIds(ids: string[]): Promise<SourceBatch> {
+    assertIds(ids);
+    const entries: ArxivEntry[] = [];
+    const rejected: Rejected[] = [];
+    for (let start = 0; start < ids.length; start += pageSize) {
+      const url = idListUrl(baseUrl, ids.slice(start, start + pageSize));
+      const feed = await fetchFeed(url);
+      if (feed.entries.length + feed.rejected.length === 0 && feed.totalResults > 0) {
+        // The same hiccup as an empty page of a category: taking it at its word would call known papers unknown.
+        throw new SourceError(`${url}: arXiv returned no entry of ${feed.totalResults} results; retry later`);
+      }
+      rejected.push(...reindex(feed.rejected, entries.length + rejected.length));
+      entries.push(...feed.entries);
+    }
+    return { papers: latestVersions(entries), rejected };
+  }
+
+  async function fetchFeed(url: string): Promise<ArxivFeed> {
+    const response = await fetchText(url, { accept: 'application/atom+xml' }, httpOptions);
+    return withLocation(url, () => parseArxivFeed(response.text));
+  }
+
+  return { fetchCategory, fetchByIds };
 }
 
 function assertQuery({ category, from, to }: ArxivQuery): void {
@@ -67,6 +94,19 @@ function assertQuery({ category, from, to }: ArxivQuery): void {
   assertIsoDay(from, 'from');
   assertIsoDay(to, 'to');
   if (from > to) throw new RangeError(`from (${from}) is after to (${to})`);
+}
+
+/** Only canonical ids reach the query: a comma or a version would ask arXiv something else. */
+function assertIds(ids: string[]): void {
+  const odd = ids.find((id) => parseArxivId(id)?.id !== id);
+  if (odd !== undefined) throw new RangeError(`expected arXiv ids without version such as "2501.01234", got "${odd}"`);
+}
+
+function idListUrl(baseUrl: string, ids: string[]): string {
+  const url = new URL('/api/query', baseUrl);
+  // arXiv sends 10 results unless told otherwise.
+  url.search = new URLSearchParams({ id_list: ids.join(','), max_results: String(ids.length) }).toString();
+  return url.toString();
 }
 
 function queryUrl(baseUrl: string, { category, from, to }: ArxivQuery, start: number, pageSize: number): string {

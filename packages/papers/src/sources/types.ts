@@ -23,6 +23,12 @@ export interface PaperInput {
   /** Direct PDF link when the source gives one (arXiv feeds do). */
   pdfUrl?: string;
   source: 'huggingface' | 'arxiv' | 'file';
+  /**
+   * When the catalog counts a new paper as first seen (default: when it is stored). Digests send
+   * papers first seen since the previous one, so a paper stored for another reason than being new
+   * (one a reader named as liked) is dated in the past.
+   */
+  firstSeenAt?: Date;
 }
 
 /** An item a source delivered that could not be used: its position in the batch and why. */

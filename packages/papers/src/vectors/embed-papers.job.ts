@@ -1,4 +1,4 @@
-import { defineJob, enqueue, getQueue, type QueueContext } from '@paperboy/queue';
+import { defineJob, enqueue, type QueueContext, scheduleEvery } from '@paperboy/queue';
 import { z } from 'zod';
 
 /**
@@ -24,10 +24,6 @@ export async function requestEmbedding(queue: QueueContext): Promise<void> {
 
 /** Registers the repeating pass (idempotent) and asks for one now. */
 export async function scheduleEmbedding(queue: QueueContext, everyMs = PASS_EVERY_MS): Promise<void> {
-  await getQueue(queue, embedPapersJob.queue).upsertJobScheduler(
-    embedPapersJob.queue,
-    { every: everyMs },
-    { name: embedPapersJob.queue, data: {}, opts: embedPapersJob.options },
-  );
+  await scheduleEvery(queue, embedPapersJob, everyMs);
   await requestEmbedding(queue);
 }
