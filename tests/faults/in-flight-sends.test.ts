@@ -1,4 +1,5 @@
 import { describe, expect, it, type TestContext } from 'vitest';
+import { waitForStatementsToEnd } from './support/database.ts';
 import { type Deployment, deployForTest } from './support/deployment.ts';
 import { addDueReaders } from './support/fixtures.ts';
 import { reportOutcome, tallyOutcome, waitForSettled } from './support/outcome.ts';
@@ -59,6 +60,7 @@ describe.concurrent('digest sends in flight when the worker is stopped, or the S
     const run = await startRun(context, 'sigkill', { DIGEST_STUCK_SEND_MS: '3000' });
     run.worker.signal('SIGKILL');
     await run.worker.exit;
+    await waitForStatementsToEnd(run.deployment.db);
     const cutOff = await countByStatus(run, 'sending');
 
     await run.deployment.startWorker();
@@ -103,6 +105,7 @@ describe.concurrent('digest sends in flight when the worker is stopped, or the S
       () => run.deployment.logs(),
     );
     const { exit, tookMs } = await terminate(run.worker);
+    await waitForStatementsToEnd(run.deployment.db);
     const hung = await countByStatus(run, 'sending');
     expect(exit.code).not.toBe(0);
     expect(tookMs).toBeLessThan(3000 + 5000);

@@ -4,21 +4,17 @@ import { createRedis } from '@paperboy/queue';
 import { redisEvictionWarning } from '@paperboy/subscriptions';
 import { ADMIN_URL, waitForSubscribeRequests } from '@paperboy/testing';
 import pg from 'pg';
-import { describe, expect, it, type TestContext } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { takeDatabaseAway } from './support/database.ts';
 import { type Deployment, deployForTest } from './support/deployment.ts';
 import { addDueReaders } from './support/fixtures.ts';
 import { reportOutcome, tallyOutcome, waitForSettled } from './support/outcome.ts';
-import { startOwnRedis } from './support/redis-server.ts';
+import { startOwnRedisForTest } from './support/redis-server.ts';
 import type { FaultySmtp } from './support/smtp-server.ts';
+import { subscribe } from './support/visitors.ts';
 import { waitFor } from './support/wait.ts';
 
 const READERS = 120;
-
-async function ownRedisForTest(context: TestContext, args: string[]) {
-  const redis = await startOwnRedis(args);
-  context.onTestFinished(() => redis.stop());
-  return redis;
-}
 
 const waitForSends = (smtp: FaultySmtp, deployment: Deployment, count: number) =>
   waitFor(
@@ -31,11 +27,6 @@ const waitForSends = (smtp: FaultySmtp, deployment: Deployment, count: number) =
 async function terminateConnections(admin: pg.Client, deployment: Deployment): Promise<number> {
   const sql = 'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()';
   return (await admin.query(sql, [databaseNameOf(String(deployment.env.DATABASE_URL))])).rowCount ?? 0;
-}
-
-async function subscribe(api: string, email: string): Promise<number> {
-  const body = JSON.stringify({ email, topics: ['audio'] });
-  return (await fetch(`${api}/api/v1/subscriptions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status;
 }
 
 /** Terminates the database's connections every 250 ms, subscribing a visitor each time; the accepted addresses. */
@@ -55,19 +46,6 @@ async function dropConnectionsRepeatedly(deployment: Deployment, api: string, ro
     await admin.end();
   }
   return { accepted, terminated };
-}
-
-/** Blocks new connections to the scenario's database and cuts the open ones; returns the undo. */
-async function takeDatabaseAway(deployment: Deployment): Promise<() => Promise<void>> {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  const name = databaseNameOf(String(deployment.env.DATABASE_URL));
-  await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
-  await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
-  return async () => {
-    await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`);
-    await admin.end();
-  };
 }
 
 /** Calls the API at `api`, keeping every answer (status, headers, body) in `answers`. */
@@ -90,7 +68,7 @@ describe.concurrent('the infrastructure failing', () => {
   it('Redis that may evict keys is called out at start; restarted empty mid-run, it costs no digest and needs no operator', async (context) => {
     // Eviction is a misconfiguration the processes must call out; without memory pressure (no
     // maxmemory) it changes nothing else here.
-    const redis = await ownRedisForTest(context, ['--maxmemory-policy', 'allkeys-lru']);
+    const redis = await startOwnRedisForTest(context, ['--maxmemory-policy', 'allkeys-lru']);
     const { smtp, deployment } = await deployForTest(context, { scenario: 'redis-restart', redisUrl: redis.url, smtpDelayMs: 100 });
     const readers = await addDueReaders(deployment.db, 'redis-restart', READERS);
     // The worker's first tick on the fresh prefix starts the run.
@@ -111,7 +89,7 @@ describe.concurrent('the infrastructure failing', () => {
   });
 
   it('Redis whose CONFIG command is disabled (managed Redis) is reported as not checkable', async (context) => {
-    const managed = await ownRedisForTest(context, ['--rename-command', 'CONFIG', '']);
+    const managed = await startOwnRedisForTest(context, ['--rename-command', 'CONFIG', '']);
     const client = createRedis(managed.url);
     context.onTestFinished(() => client.disconnect());
     expect(await redisEvictionWarning(client)).toMatch(/Could not check Redis maxmemory-policy/);
@@ -165,10 +143,10 @@ describe.concurrent('the infrastructure failing', () => {
     expect(await call('/api/v1/subscriptions', json(JSON.stringify({ email: 'x'.repeat(70_000) })))).toBe(413);
     expect(await call('/preferences/forged.token')).toBe(404);
 
-    const giveBack = await takeDatabaseAway(deployment);
+    const giveBack = await takeDatabaseAway(String(deployment.env.DATABASE_URL));
     try {
-      expect(await call('/api/v1/subscriptions', json(JSON.stringify({ email: 'down@secrets.faults.test', topics: ['audio'] })))).toBe(500);
-      expect(await call('/')).toBe(500);
+      expect(await call('/api/v1/subscriptions', json(JSON.stringify({ email: 'down@secrets.faults.test', topics: ['audio'] })))).toBe(503);
+      expect(await call('/')).toBe(503);
       expect(await call('/healthz')).toBe(503);
     } finally {
       await giveBack();

@@ -1,6 +1,7 @@
+import { isDatabaseUnavailable } from '@paperboy/db';
 import { observeRequests } from '@paperboy/observability';
 import { InputError } from '@paperboy/subscriptions';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { routePath } from 'hono/route';
@@ -14,6 +15,7 @@ import { confirmRoutes } from './routes/confirm.tsx';
 import { devMailRoutes } from './routes/dev-mail.tsx';
 import { digestRoutes } from './routes/digests.tsx';
 import { docsRoutes } from './routes/docs.tsx';
+import { feedbackRoutes } from './routes/feedback.tsx';
 import { healthRoutes } from './routes/health.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { openApiRoutes } from './routes/openapi.ts';
@@ -29,6 +31,26 @@ import type { ApiServices } from './services.ts';
 import { MessagePage, NotFoundPage } from './views/layout.tsx';
 
 const MAX_BODY_BYTES = 64 * 1024;
+
+/** Seconds a client should wait before trying again while the database is away. */
+const RETRY_AFTER_SECONDS = 30;
+
+/**
+ * Postgres is down or restarting: the request is fine and worth repeating in a moment, so 503 with
+ * Retry-After (a 500 would say the request broke something). Logged as a warning, without the
+ * request, once per request.
+ */
+function unavailable(c: Context, services: ApiServices) {
+  services.logger.warn({ method: c.req.method, route: routePath(c, -1), requestId: c.get('requestId') }, 'database unavailable');
+  c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+  if (c.req.path.startsWith('/api/')) return c.json({ error: 'unavailable', retryAfterSeconds: RETRY_AFTER_SECONDS }, 503);
+  return c.html(
+    <MessagePage title="Paperboy is briefly unavailable">
+      {'Its database is restarting. Please try again in a minute; a form you sent was not saved, so send it again.'}
+    </MessagePage>,
+    503,
+  );
+}
 
 export function createApp(services: ApiServices) {
   const app = new Hono();
@@ -62,6 +84,7 @@ export function createApp(services: ApiServices) {
   app.route('/preferences', preferencesRoutes(services));
   app.route('/unsubscribe', unsubscribeRoutes(services));
   app.route('/digests', digestRoutes(services));
+  app.route('/feedback', feedbackRoutes(services));
   app.route('/preview', previewRoutes(services));
   app.route('/', paperRoutes(services));
   app.route('/api/v1/topics', topicRoutes(services));
@@ -87,6 +110,7 @@ export function createApp(services: ApiServices) {
     if (error instanceof HTTPException && error.status < 500) {
       return c.json({ error: 'invalid_request', message: error.message }, error.status);
     }
+    if (isDatabaseUnavailable(error)) return unavailable(c, services);
     services.logger.error({ err: error, method: c.req.method, route: routePath(c, -1), requestId: c.get('requestId') }, 'request failed');
     if (c.req.path.startsWith('/api/')) return c.json({ error: 'internal_error' }, 500);
     return c.html(<MessagePage title="Something went wrong">{'Please try again in a moment.'}</MessagePage>, 500);

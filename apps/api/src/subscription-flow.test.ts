@@ -65,6 +65,10 @@ describe('subscribing', () => {
     expect(mail.text).toContain(`${TEST_PUBLIC_URL}/confirm/`);
     expect(mail.html).toContain(`${TEST_PUBLIC_URL}/confirm/`);
     expect(`${mail.html}${mail.text}${mail.subject}`).not.toMatch(/cheap pills|source separation/i);
+    // The audit trail holds the request and the email that answered it (recorded once it was sent).
+    const trail = () =>
+      stack.services.db.subscriberEvent.findMany({ where: { subscriber: { emailKey: 'ada@example.org' } }, orderBy: { id: 'asc' } });
+    await expect.poll(async () => (await trail()).map((event) => event.type)).toEqual(['subscribe_requested', 'confirmation_sent']);
   });
 
   it('does not confirm on GET (mail scanners prefetch links); the button does', async () => {
@@ -83,6 +87,14 @@ describe('subscribing', () => {
     const subscriber = await stack.services.db.subscriber.findFirstOrThrow({ where: { emailKey: 'grace@example.org' } });
     expect(subscriber.status).toBe('confirmed');
     expect(subscriber.consentedAt).not.toBeNull();
+    // A second press says the same and changes nothing: one consent, one record of it in the trail.
+    const again = await stack.app.request(confirmPath, { method: 'POST', headers: { origin: TEST_PUBLIC_URL } });
+    expect(await again.text()).toContain('subscribed');
+    const trail = await stack.services.db.subscriberEvent.findMany({ where: { subscriberId: subscriber.id, type: 'confirmed' } });
+    expect(trail).toHaveLength(1);
+    expect(trail[0]?.createdAt.getTime()).toBe(subscriber.consentedAt?.getTime());
+    const unchanged = await stack.services.db.subscriber.findFirstOrThrow({ where: { emailKey: 'grace@example.org' } });
+    expect(unchanged.consentedAt).toEqual(subscriber.consentedAt);
   });
 
   it('answers the same for new, pending and confirmed addresses, and mails each at most once per 10 minutes', async () => {
@@ -300,6 +312,7 @@ describe('managing a subscription', () => {
       topics: ['vision'],
       keywords: 'gaussian splatting',
       authors: 'Jane Doe',
+      seedPapers: 'arXiv:2104.10706v2 https://huggingface.co/papers/2501.00001',
       interests: 'neural radiance fields for robotics',
       timezone: 'America/New_York',
       deliveryHour: '18',
@@ -311,6 +324,8 @@ describe('managing a subscription', () => {
     expect(after).toContain('Saved');
     expect(after).toContain('gaussian splatting');
     expect(after).toMatch(/<textarea name="authors"[^>]*>Jane Doe<\/textarea>/);
+    expect(after).toMatch(/<textarea name="seedPapers"[^>]*>2104.10706\n2501.00001<\/textarea>/);
+    expect(after).toContain('2501.00001: looking it up on arXiv');
     expect(after).toMatch(/<textarea name="interests"[^>]*>neural radiance fields for robotics<\/textarea>/);
     expect(after).toMatch(/value="America\/New_York" selected/);
     expect(after).toMatch(/<input type="checkbox" name="topics" value="vision" checked/);
@@ -332,6 +347,9 @@ describe('managing a subscription', () => {
     const again = await stack.app.request(`/unsubscribe/${token}`, { method: 'POST', body: multipart });
     expect(again.status).toBe(200);
     expect(await again.text()).toContain('unsubscribed');
+    // The audit trail says how the reader left, once.
+    const trail = await stack.services.db.subscriberEvent.findMany({ where: { type: 'unsubscribed' }, select: { data: true } });
+    expect(trail).toEqual([{ data: { source: 'one-click' } }]);
 
     const preferences = await (await stack.app.request(preferencesPath)).text();
     expect(preferences).toContain('Resubscribe');

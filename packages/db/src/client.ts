@@ -6,12 +6,23 @@ export type Db = PrismaClient;
 
 const pools = new WeakMap<Db, pg.Pool>();
 
+const CONNECT_TIMEOUT_MS = 5_000;
+
 /** One Prisma client over a node-postgres pool; `max` bounds the pool's connections. */
 export function createDb(databaseUrl: string, options: { max?: number } = {}): Db {
-  const pool = new pg.Pool({ connectionString: withoutJit(databaseUrl), max: options.max ?? 10 });
-  // A connection the server drops while idle (restart, failover) is replaced by the pool; without a
-  // listener, its error would end the process before Prisma has attached its own.
+  // Without a connect timeout, a request waits forever for a Postgres that does not answer.
+  const pool = new pg.Pool({
+    connectionString: withoutJit(databaseUrl),
+    max: options.max ?? 10,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
+  // A connection the server drops while idle in the pool (restart, failover) is replaced by the
+  // pool; without a listener, its error would end the process. The same holds for a connection
+  // dropped while checked out but between queries (an interactive transaction waiting on other
+  // work): pg emits the error on the client, which nobody listens to, so each client gets its own
+  // listener. The failure still reaches whoever uses the connection next: it is not queryable.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   pools.set(db, pool);
   return db;

@@ -1,11 +1,14 @@
 export { confirmSubscription, subscriberStatus } from './confirm.ts';
 export type { SubscriptionDeps } from './deps.ts';
 export {
+  choosesSomething,
   fieldErrors,
   InputError,
   MAX_AUTHORS,
   MAX_INTERESTS_LENGTH,
   MAX_KEYWORDS,
+  MAX_SEED_PAPERS,
+  NOTHING_CHOSEN,
   PAPERS_PER_EMAIL,
   type Preferences,
   parseInput,
@@ -13,7 +16,9 @@ export {
   type SubscriptionInput,
   subscriptionSchema,
 } from './input.ts';
-export { linkFor, readToken, subscriberLinks } from './links.ts';
+export { compactLinkFor, linkFor, readCompactToken, readToken, subscriberLinks } from './links.ts';
+export { RESEND_INTERVAL_MINUTES, summarizeOutbox } from './outbox.ts';
+export { outboxSweepJob, scheduleOutboxSweeps, sweepOutbox } from './outbox-sweep.job.ts';
 export { getPreferences, type SubscriberPreferences, updatePreferences } from './preferences.ts';
 export {
   adminFailuresPerIp,
@@ -34,7 +39,6 @@ export {
 export { countSubscribeRequests } from './subscribe-requests.ts';
 export {
   queueSubscriptionMail,
-  RESEND_INTERVAL_MINUTES,
   type SubscriptionMailDeps,
   sendSubscriptionMail,
   subscriptionMailJob,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { defineJob, enqueue, getQueue, type QueueContext } from '@paperboy/queue';
+import { defineJob, enqueue, type QueueContext, scheduleEvery } from '@paperboy/queue';
 import { z } from 'zod';
 import type { SubscriptionDeps } from './deps.ts';
 import { handleSubscribeRequest } from './handle-subscribe-request.ts';
@@ -91,11 +91,7 @@ export function createDrainKicker(queue: QueueContext, onError: (error: unknown)
  * worker ran, or while Redis was away, are handled at start and on every reconnect.
  */
 export async function scheduleSubscribeRequestDrains(queue: QueueContext, everyMs = DRAIN_EVERY_MS): Promise<void> {
-  await getQueue(queue, subscribeRequestsJob.queue).upsertJobScheduler(
-    subscribeRequestsJob.queue,
-    { every: everyMs },
-    { name: subscribeRequestsJob.queue, data: {}, opts: subscribeRequestsJob.options },
-  );
+  await scheduleEvery(queue, subscribeRequestsJob, everyMs);
   await enqueue(queue, subscribeRequestsJob, {});
 }
 

@@ -8,6 +8,7 @@ export interface SubscribeRequest {
   topicIds: number[];
   keywords: string[];
   authors: string[];
+  seedPapers: string[];
   interests: string;
   timezone: string;
   deliveryHour: number;
@@ -21,9 +22,9 @@ export type NewSubscribeRequest = Omit<SubscribeRequest, 'id'>;
 
 async function insertSubscribeRequests(db: Db, requests: NewSubscribeRequest[]): Promise<void> {
   await db.$executeRaw`
-    INSERT INTO subscribe_requests (email, topic_ids, keywords, authors, interests, timezone, delivery_hour, frequency, papers_per_email, ip)
-    SELECT email, "topicIds", keywords, authors, interests, timezone, "deliveryHour", frequency, "papersPerEmail", ip
-    FROM jsonb_to_recordset(${JSON.stringify(requests)}::jsonb) AS r(email text, "topicIds" int[], keywords text[], authors text[], interests text, timezone text,
+    INSERT INTO subscribe_requests (email, topic_ids, keywords, authors, seed_papers, interests, timezone, delivery_hour, frequency, papers_per_email, ip)
+    SELECT email, "topicIds", keywords, authors, "seedPapers", interests, timezone, "deliveryHour", frequency, "papersPerEmail", ip
+    FROM jsonb_to_recordset(${JSON.stringify(requests)}::jsonb) AS r(email text, "topicIds" int[], keywords text[], authors text[], "seedPapers" text[], interests text, timezone text,
       "deliveryHour" smallint, frequency "Frequency", "papersPerEmail" smallint, ip text)`;
 }
 
@@ -103,7 +104,7 @@ export async function drainSubscribeRequestBatch(
   return db.$transaction(
     async (tx) => {
       const requests = await tx.$queryRaw<SubscribeRequest[]>`
-        SELECT id, email, topic_ids AS "topicIds", keywords, authors, interests, timezone, delivery_hour AS "deliveryHour",
+        SELECT id, email, topic_ids AS "topicIds", keywords, authors, coalesce(seed_papers, '{}') AS "seedPapers", interests, timezone, delivery_hour AS "deliveryHour",
                frequency::text AS frequency, papers_per_email AS "papersPerEmail", ip
         FROM subscribe_requests WHERE id > ${afterId} ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
       const { handled, failures } = await handleInOrderPerAddress(requests, handle);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '@paperboy/db';
 import { digestTickJob } from '@paperboy/digest';
-import { closeQueueContext, createQueueContext, enqueue, type QueueContext } from '@paperboy/queue';
+import { closeQueueContext, createQueueContext, deleteKeysUnder, enqueue, type QueueContext } from '@paperboy/queue';
 import { findFreePort } from '@paperboy/testing';
 import type { TestContext } from 'vitest';
 import { createScenarioDatabase, type ScenarioDatabase } from './database.ts';
@@ -67,16 +67,12 @@ function environment(options: DeploymentOptions, database: ScenarioDatabase): No
     HOST: '127.0.0.1',
     METRICS_PORT: '0',
     INGEST_SOURCES: '',
+    // Tests never leave 127.0.0.1: lookups of papers readers name find nobody on the discard port.
+    ARXIV_BASE_URL: 'http://127.0.0.1:9',
     DIGEST_BATCH_SIZE: '10',
     DIGEST_RETRY_DELAY_MS: '500',
     ...options.env,
   };
-}
-
-async function deleteQueueKeys(queue: QueueContext): Promise<void> {
-  for await (const keys of queue.redis.scanStream({ match: `${queue.prefix}:*`, count: 500 })) {
-    if ((keys as string[]).length > 0) await queue.redis.del(...(keys as string[]));
-  }
 }
 
 async function isHealthy(url: string): Promise<true | undefined> {
@@ -143,7 +139,7 @@ export async function deploy(options: DeploymentOptions): Promise<Deployment> {
     logs: () => processes.map(tail).join('\n'),
     async close() {
       await Promise.all(processes.map((service) => stopProcess(service)));
-      await deleteQueueKeys(queue).catch(() => {});
+      await deleteKeysUnder(queue.redis, queue.prefix).catch(() => {});
       await closeQueueContext(queue);
       await database.drop();
     },

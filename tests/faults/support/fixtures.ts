@@ -13,9 +13,14 @@ const PAPERS: PaperInput[] = [1, 2, 3].map((n) => ({
 
 export const readerAddress = (scenario: string, i: number) => `reader-${i}@${scenario}.faults.test`;
 
+/** New papers every reader following "audio" is due. */
+export async function storeAudioPapers(db: Db): Promise<void> {
+  await storePapers(db, PAPERS);
+}
+
 /** `count` confirmed subscribers following "audio", due now (UTC, hour 0), and papers for them. */
 export async function addDueReaders(db: Db, scenario: string, count: number): Promise<string[]> {
-  await storePapers(db, PAPERS);
+  await storeAudioPapers(db);
   const audio = await db.topic.findUniqueOrThrow({ where: { slug: 'audio' }, select: { id: true } });
   const emails = Array.from({ length: count }, (_, i) => readerAddress(scenario, i));
   const created = await db.subscriber.createManyAndReturn({

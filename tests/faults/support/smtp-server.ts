@@ -20,6 +20,8 @@ export interface ReceivedMail {
   to: string;
   messageId: string;
   subject: string;
+  /** The message as it arrived (headers and MIME body). */
+  raw: string;
   /** False when the server kept the message but never said so (hang, drop). */
   answered: boolean;
 }
@@ -81,7 +83,7 @@ export async function startFaultySmtp(password = `smtp-pw-${crypto.randomUUID()}
 
   const keep = (raw: string, session: SMTPServerSession, answered: boolean) => {
     const to = session.envelope.rcptTo[0]?.address ?? '';
-    smtp.received.push({ to, messageId: headerValue(raw, 'Message-ID'), subject: headerValue(raw, 'Subject'), answered });
+    smtp.received.push({ to, messageId: headerValue(raw, 'Message-ID'), subject: headerValue(raw, 'Subject'), raw, answered });
   };
 
   const server = new SMTPServer({

@@ -12,7 +12,7 @@ let failedJobId: string;
 /** One subscription-mail job that failed for good, with an SMTP-like reason. */
 async function failOneJob(): Promise<string> {
   const queue = getQueue(stack.services.queue, subscriptionMailJob.queue);
-  const job = await queue.add('subscription-mail', { subscriberId: crypto.randomUUID() }, { attempts: 1 });
+  const job = await queue.add('subscription-mail', { outboxId: '1' }, { attempts: 1 });
   const connection = createRedis(stack.config.redisUrl);
   const failing = new Worker(
     subscriptionMailJob.queue,
@@ -46,6 +46,13 @@ beforeAll(async () => {
   });
   await stack.services.db.ingestRun.create({
     data: { source: 'huggingface', target: 'today', status: 'failed', error: 'HTTP 503 from the source', finishedAt: new Date() },
+  });
+  // A confirmation waiting for 12 minutes (the SMTP server is down), and one refused for good.
+  await stack.services.db.outboxEmail.createMany({
+    data: [
+      { subscriberId: id, createdAt: new Date(Date.now() - 12 * 60_000) },
+      { subscriberId: id, status: 'failed', lastError: '550 no such user' },
+    ],
   });
 });
 afterAll(async () => {
@@ -171,6 +178,7 @@ describe('the dashboard', () => {
     expect(html).toContain('bounced@example.org');
     expect(html).toContain('550 5.1.1 &lt;bounced@example.org&gt;: mailbox unavailable');
     expect(html).toContain('HTTP 503 from the source');
+    expect(html).toContain('1 waiting, the oldest for 12 min · 1 failed for good');
     expect(html).toContain('Speech &amp; audio');
     expect(html).not.toMatch(/<script/);
     expect(html).toContain('href="/assets/admin.css"');

@@ -1,6 +1,6 @@
 import type { Dashboard } from '@paperboy/observability';
 import { BarList, ColumnChart, LineChart } from './admin-charts.tsx';
-import { formatCount, formatPercent, formatTime } from './admin-format.ts';
+import { formatAge, formatCount, formatPercent, formatTime } from './admin-format.ts';
 import { AdminLayout } from './admin-layout.tsx';
 import { ScrollRegion } from './admin-scroll-region.tsx';
 
@@ -166,6 +166,18 @@ export function AdminDashboardPage(props: { dashboard: Dashboard }) {
       <section class="card">
         <h2>Ingestion, per source</h2>
         <IngestTable ingest={dashboard.ingest} />
+      </section>
+      <section class="card">
+        <h2>Confirmation emails</h2>
+        <p>
+          {formatCount(dashboard.outbox.waiting)} waiting
+          {dashboard.outbox.waiting > 0 ? `, the oldest for ${formatAge(dashboard.outbox.oldestWaitingSeconds)}` : ''} ·{' '}
+          {formatCount(dashboard.outbox.failed)} failed for good
+        </p>
+        <p class="hint">
+          Confirmation and “already subscribed” emails are recorded in Postgres before they are queued; one waiting for minutes usually
+          means the SMTP server is down or refusing (see the worker's log).
+        </p>
       </section>
       <section class="card">
         <h2>Failed and unknown sends</h2>

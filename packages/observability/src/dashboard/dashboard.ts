@@ -1,4 +1,5 @@
 import type { Db } from '@paperboy/db';
+import { summarizeOutbox } from '@paperboy/subscriptions';
 import { lastDays } from './days.ts';
 import { digestOutcomes, failedDeliveries } from './delivery-history.ts';
 import { ingestStatus } from './ingest-status.ts';
@@ -11,15 +12,16 @@ export const DASHBOARD_DAYS = 30;
 /** Everything the admin dashboard shows, read in parallel. */
 export async function loadDashboard(db: Db, now = new Date()) {
   const days = lastDays(DASHBOARD_DAYS, now);
-  const [statuses, changes, outcomes, topics, ingest, failed] = await Promise.all([
+  const [statuses, changes, outcomes, topics, ingest, failed, outbox] = await Promise.all([
     subscribersByStatus(db, days),
     subscriptionChanges(db, days),
     digestOutcomes(db, days),
     topicPopularity(db),
     ingestStatus(db),
     failedDeliveries(db),
+    summarizeOutbox(db),
   ]);
-  return { days, statuses, changes, outcomes, rates: dailyRates(outcomes, changes, statuses), topics, ingest, failed };
+  return { days, statuses, changes, outcomes, rates: dailyRates(outcomes, changes, statuses), topics, ingest, failed, outbox };
 }
 
 export type Dashboard = Awaited<ReturnType<typeof loadDashboard>>;

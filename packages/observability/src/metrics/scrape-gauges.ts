@@ -1,5 +1,6 @@
 import type { Db } from '@paperboy/db';
 import type { QueueContext } from '@paperboy/queue';
+import { summarizeOutbox } from '@paperboy/subscriptions';
 import { type Counter, Gauge, type Registry } from 'prom-client';
 import { countJobsByState, JOB_STATES } from '../queues/queue-state.ts';
 
@@ -90,4 +91,22 @@ export function registerSubscribeBacklog(registry: Registry, failures: Counter<'
     },
     async (gauge) => gauge.set((await read()).oldest_age),
   );
+}
+
+/**
+ * The outbox of confirmation and "already subscribed" emails: how many wait to be sent, how long
+ * the oldest has waited, and how many failed for good. An SMTP outage shows here first.
+ */
+export function registerOutbox(registry: Registry, failures: Counter<'collector'>, db: Db) {
+  const gauges = [
+    { name: 'paperboy_outbox_emails_waiting', help: 'Confirmation and other non-digest emails recorded and not sent yet', pick: 'waiting' },
+    {
+      name: 'paperboy_outbox_oldest_age_seconds',
+      help: 'How long the oldest waiting non-digest email has waited; 0 when none waits',
+      pick: 'oldestWaitingSeconds',
+    },
+    { name: 'paperboy_outbox_emails_failed', help: 'Non-digest emails that failed for good (refused, or out of retries)', pick: 'failed' },
+  ] as const;
+  for (const { pick, ...spec } of gauges)
+    scrapedGauge(registry, failures, { ...spec, labelNames: [] }, async (gauge) => gauge.set((await summarizeOutbox(db))[pick]));
 }

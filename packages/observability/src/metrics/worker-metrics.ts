@@ -4,7 +4,7 @@ import type { IngestReport } from '@paperboy/papers';
 import type { QueueContext } from '@paperboy/queue';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { type EmailOutcome, outcomeOfDelivery } from './email-outcomes.ts';
-import { registerLastDigestSent, registerQueueDepth, registerSubscribeBacklog } from './scrape-gauges.ts';
+import { registerLastDigestSent, registerOutbox, registerQueueDepth, registerSubscribeBacklog } from './scrape-gauges.ts';
 
 export type EmailKind = 'digest' | 'subscription';
 
@@ -55,6 +55,7 @@ export function createWorkerMetrics(sources: ScrapeSources): WorkerMetrics {
   registerQueueDepth(registry, collectFailures, sources.queue, sources.queueNames);
   registerLastDigestSent(registry, collectFailures, sources.db);
   registerSubscribeBacklog(registry, collectFailures, sources.db);
+  registerOutbox(registry, collectFailures, sources.db);
 
   const countEmail = (kind: EmailKind, outcome: EmailOutcome) => emails.inc({ kind, outcome });
   return {

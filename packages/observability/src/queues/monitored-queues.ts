@@ -1,6 +1,7 @@
 import { digestTickJob, sendDigestsJob } from '@paperboy/digest';
-import { embedPapersJob, ingestJob } from '@paperboy/papers';
-import { subscribeRequestsJob, subscriptionMailJob } from '@paperboy/subscriptions';
+import { fitReaderModelJob } from '@paperboy/feedback';
+import { embedPapersJob, ingestJob, resolveSeedPapersJob } from '@paperboy/papers';
+import { outboxSweepJob, subscribeRequestsJob, subscriptionMailJob } from '@paperboy/subscriptions';
 
 /**
  * The queues operators watch on the dashboard and in /metrics. A test checks that the worker
@@ -9,8 +10,11 @@ import { subscribeRequestsJob, subscriptionMailJob } from '@paperboy/subscriptio
 export const MONITORED_QUEUES: readonly string[] = [
   subscribeRequestsJob,
   subscriptionMailJob,
+  outboxSweepJob,
   digestTickJob,
   sendDigestsJob,
   ingestJob,
   embedPapersJob,
+  resolveSeedPapersJob,
+  fitReaderModelJob,
 ].map((job) => job.queue);
