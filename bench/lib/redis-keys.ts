@@ -1,14 +1,9 @@
-import type { Redis } from 'ioredis';
+import { type RedisClient, scanKeys } from '@paperboy/queue';
 
-/** Every key under `prefix` (SCAN, so Redis is never blocked by KEYS). */
-export async function keysUnder(redis: Redis, prefix: string): Promise<string[]> {
+/** Every key under `prefix`, from every server that holds keys. */
+export async function keysUnder(redis: RedisClient, prefix: string): Promise<string[]> {
   const keys: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, batch] = await redis.scan(cursor, 'MATCH', `${prefix.replace(/[*?[\]\\]/g, '\\$&')}:*`, 'COUNT', 1000);
-    cursor = next;
-    keys.push(...batch);
-  } while (cursor !== '0');
+  for await (const batch of scanKeys(redis, prefix)) keys.push(...batch);
   return keys;
 }
 
@@ -22,10 +17,4 @@ export function hashTagOf(key: string): string {
 /** Whether all keys hash to one cluster slot (one tag), as BullMQ's multi-key scripts need on a cluster. */
 export function checkHashTags(keys: string[]): { keys: number; tags: string[] } {
   return { keys: keys.length, tags: [...new Set(keys.map(hashTagOf))] };
-}
-
-export async function deleteKeysUnder(redis: Redis, prefix: string): Promise<number> {
-  const keys = await keysUnder(redis, prefix);
-  for (let start = 0; start < keys.length; start += 500) await redis.unlink(...keys.slice(start, start + 500));
-  return keys.length;
 }

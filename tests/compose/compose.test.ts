@@ -15,8 +15,9 @@ interface Service {
   command?: string[];
   environment?: Record<string, string | number>;
   ports?: string[];
-  depends_on?: Record<string, { condition?: string }>;
+  depends_on?: Record<string, { condition?: string; required?: boolean }>;
   healthcheck?: { test?: string[] };
+  profiles?: string[];
 }
 
 const compose = load(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8')) as { services: Record<string, Service> };
@@ -26,7 +27,11 @@ const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
 /** The services running Paperboy's own image, which read its configuration. */
 const PAPERBOY = ['migrate', 'api', 'worker'] as const;
 /** Long-running services others wait for: each needs a health check for `service_healthy` to mean anything. */
-const HEALTH_CHECKED = ['postgres', 'redis', 'mailpit', 'api'] as const;
+const HEALTH_CHECKED = ['postgres', 'redis', 'mailpit', 'api', 'redis-1', 'redis-2', 'redis-3'] as const;
+/** One-off jobs others wait to finish. */
+const ONE_OFF = ['migrate', 'redis-cluster'];
+/** What `docker compose --profile cluster up` adds: a three-master Redis Cluster and the job that joins it. */
+const CLUSTER = ['redis-1', 'redis-2', 'redis-3', 'redis-cluster'];
 
 function service(name: string): Service {
   const found = services[name];
@@ -47,28 +52,33 @@ function interpolate(value: string, environment: Record<string, string>): string
   return value.replace(/\$\{(\w+)(?::[?-]([^}]*))?\}/g, (_, name: string, fallback?: string) => environment[name] ?? fallback ?? '');
 }
 
+/** What the operator puts in `.env`. */
+const OPERATOR = { APP_SECRET: 'k'.repeat(24) + Math.random().toString(36), ADMIN_TOKEN: `admin-${Math.random().toString(36)}` };
+
 describe('docker-compose.yml', () => {
   it('has every service Paperboy needs', () => {
-    expect(Object.keys(services).sort()).toEqual(['api', 'mailpit', 'migrate', 'postgres', 'redis', 'worker']);
+    const byDefault = Object.keys(services).filter((name) => !service(name).profiles);
+    expect(byDefault.sort()).toEqual(['api', 'mailpit', 'migrate', 'postgres', 'redis', 'worker']);
+    for (const name of CLUSTER) expect(service(name).profiles, name).toEqual(['cluster']);
     for (const name of PAPERBOY) expect(service(name).build, `${name} runs the image built here`).toBeDefined();
   });
 
   it('health-checks the services others wait for; the one-off migration has none', () => {
     for (const name of HEALTH_CHECKED) expect(service(name).healthcheck?.test?.length, `${name} healthcheck`).toBeGreaterThan(0);
-    expect(service('migrate').healthcheck).toBeUndefined();
+    for (const name of ONE_OFF) expect(service(name).healthcheck, name).toBeUndefined();
   });
 
   it('publishes the web ports only: never Postgres or Redis', () => {
     expect(service('api').ports).toContain('3000:3000');
     expect(service('mailpit').ports).toContain('8025:8025');
     expect(service('postgres').ports).toBeUndefined();
-    expect(service('redis').ports).toBeUndefined();
+    for (const name of ['redis', 'redis-1', 'redis-2', 'redis-3']) expect(service(name).ports, name).toBeUndefined();
   });
 
   it('waits on health checks and a finished migration, never on a mere start', () => {
     for (const [name, definition] of Object.entries(services)) {
       for (const [dependency, { condition }] of Object.entries(definition.depends_on ?? {})) {
-        const expected = dependency === 'migrate' ? 'service_completed_successfully' : 'service_healthy';
+        const expected = ONE_OFF.includes(dependency) ? 'service_completed_successfully' : 'service_healthy';
         expect(condition, `${name} → ${dependency}`).toBe(expected);
         if (expected === 'service_healthy') expect(service(dependency).healthcheck, `${dependency} has no healthcheck`).toBeDefined();
       }
@@ -79,6 +89,27 @@ describe('docker-compose.yml', () => {
     expect(startsAfter('migrate')).toEqual(new Set(['postgres']));
     for (const name of ['api', 'worker']) expect([...startsAfter(name)]).toEqual(expect.arrayContaining(['migrate', 'postgres', 'redis']));
     expect(startsAfter('worker')).toContain('mailpit');
+  });
+
+  it('with the cluster profile, starts the API and the worker once the cluster is joined, and accepts its REDIS_URL', () => {
+    for (const name of ['api', 'worker']) {
+      expect([...startsAfter(name)]).toEqual(expect.arrayContaining(CLUSTER));
+      // Without the profile the join job does not exist, and compose must not wait for it.
+      expect(service(name).depends_on?.['redis-cluster']?.required, name).toBe(false);
+    }
+    const documented = readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8').match(
+      /REDIS_URL=(redis\+cluster:\/\/\S+) docker compose --profile cluster up/,
+    )?.[1];
+    expect(documented).toBe('redis+cluster://redis-1:6379,redis-2:6379,redis-3:6379');
+    for (const name of PAPERBOY) {
+      const environment = Object.fromEntries(
+        Object.entries(service(name).environment ?? {}).map(([key, value]) => [
+          key,
+          interpolate(String(value), { ...OPERATOR, REDIS_URL: documented ?? '' }),
+        ]),
+      );
+      expect(loadConfig(environment).redisUrl, name).toBe(documented);
+    }
   });
 
   it('sets only variables the configuration knows (a typo would be silently ignored)', () => {
@@ -104,10 +135,9 @@ describe('docker-compose.yml', () => {
   });
 
   it('gives the containers a configuration that production accepts (else they exit at start)', () => {
-    const operator = { APP_SECRET: 'k'.repeat(24) + Math.random().toString(36), ADMIN_TOKEN: `admin-${Math.random().toString(36)}` };
     for (const name of PAPERBOY) {
       const environment = Object.fromEntries(
-        Object.entries(service(name).environment ?? {}).map(([key, value]) => [key, interpolate(String(value), operator)]),
+        Object.entries(service(name).environment ?? {}).map(([key, value]) => [key, interpolate(String(value), OPERATOR)]),
       );
       expect(() => loadConfig(environment), name).not.toThrow();
     }

@@ -3,7 +3,10 @@ import { type Logger, logStartupFailure } from '@paperboy/observability';
 import { redisEvictionWarning } from '@paperboy/subscriptions';
 import { serveMetrics } from './metrics-server.ts';
 import { scheduleRepeatingJobs, startWorkers } from './registry.ts';
+import { createRescheduler } from './reschedule.ts';
 import { closeWorkerServices, createWorkerServices } from './services.ts';
+
+const RESCHEDULE_EVERY_MS = 60_000;
 
 async function main() {
   const config = loadConfig();
@@ -13,9 +16,13 @@ async function main() {
   // The schedules live in Redis: one that comes back empty (restarted without persistence,
   // flushed) would never tick again. Registering them on every reconnect is idempotent, and on an
   // empty Redis the first tick runs at once and re-queues the deliveries Postgres has pending.
-  services.queue.redis.on('ready', () => {
-    scheduleRepeatingJobs(services).catch((error) => services.logger.error({ err: error }, 'could not register the repeating jobs'));
-  });
+  // On a Redis Cluster the client stays ready while one master restarts: the master rejoining
+  // (`+node`) is the reconnect there. A Redis emptied in place (FLUSHALL, eviction) does not
+  // reconnect: checking every minute brings the schedules back within a minute in that case too.
+  const reschedule = createRescheduler(services);
+  services.queue.redis.on('ready', reschedule);
+  services.queue.redis.on('+node', reschedule);
+  const rescheduling = setInterval(reschedule, RESCHEDULE_EVERY_MS);
   const metricsServer = await serveMetrics(services);
   services.logger.info({ queues: registry.workers.map((worker) => worker.name) }, 'worker started');
   void redisEvictionWarning(services.queue.redis).then((warning) => warning && services.logger.warn(warning));
@@ -23,6 +30,7 @@ async function main() {
   const stop = async (signal: string) => {
     services.logger.info({ signal }, 'worker stopping: finishing running jobs');
     exitAfterDeadline(services.logger, config.shutdownTimeoutMs);
+    clearInterval(rescheduling);
     await registry.close();
     await metricsServer?.close();
     await closeWorkerServices(services);

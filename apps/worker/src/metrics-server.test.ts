@@ -124,16 +124,21 @@ describe('worker /metrics', () => {
     const before = Date.now() / 1000;
     // Today's digest: the gauge looks at the last days' deliveries, so a fixed date would age out of it.
     await runDigestNow(stack.workerServices, { date: new Date().toISOString().slice(0, 10) });
+    // Waits for what an operator would see: each reader's final record, then the scrape showing it
+    // (outcomes are counted as sends finish, the sent record is written a moment later, in a group).
     await until(
-      async () => (await stack.services.db.delivery.count({ where: { status: { in: ['pending', 'sending'] } } })) === 0,
-      'deliveries',
+      async () => (await stack.services.db.delivery.count({ where: { status: { in: ['sent', 'failed'] } } })) === 3,
+      'a final record for each of the three readers',
     );
+    const expected = (text: string) =>
+      readSample(text, 'paperboy_emails_total', { kind: 'digest', outcome: 'sent' }) === 2 &&
+      (readSample(text, 'paperboy_last_digest_sent_timestamp_seconds') ?? 0) >= Math.floor(before);
+    await until(async () => expected(await scrape()), 'the scrape to show the sent digests');
 
     const text = await scrape();
-    expect(readSample(text, 'paperboy_emails_total', { kind: 'digest', outcome: 'sent' })).toBe(2);
     expect(readSample(text, 'paperboy_emails_total', { kind: 'digest', outcome: 'permanent' })).toBe(1);
     expect(readSample(text, 'paperboy_emails_total', { kind: 'digest', outcome: 'transient' })).toBe(1);
-    expect(readSample(text, 'paperboy_last_digest_sent_timestamp_seconds')).toBeGreaterThanOrEqual(Math.floor(before));
+    expect(readSample(text, 'paperboy_last_digest_sent_timestamp_seconds')).toBeLessThanOrEqual(Date.now() / 1000 + 1);
   });
 
   it('reports queue depth per queue and state, read at scrape time', async () => {

@@ -1,23 +1,30 @@
 import { digestTickJob, runDigestTick, scheduleDigestTicks, sendDigestBatch, sendDigestsJob } from '@paperboy/digest';
+import { fitReaderModelJob, runReaderModelJob, scheduleReaderModelSweeps } from '@paperboy/feedback';
 import { observeWorker, outcomeOfSendFailure } from '@paperboy/observability';
 import {
   embedPapersJob,
   embedPendingPapers,
   ingestJob,
   ingestSource,
+  lookUpSeedPapers,
   requestEmbedding,
+  resolveSeedPapersJob,
   scheduleEmbedding,
   scheduleIngestion,
+  scheduleSeedPaperLookups,
 } from '@paperboy/papers';
 import { startWorker } from '@paperboy/queue';
 import {
   drainSubscribeRequests,
+  outboxSweepJob,
+  scheduleOutboxSweeps,
   scheduleSubscribeRequestDrains,
   sendSubscriptionMail,
   subscribeRequestsJob,
   subscriptionMailJob,
+  sweepOutbox,
 } from '@paperboy/subscriptions';
-import type { Worker } from 'bullmq';
+import type { Job, Worker } from 'bullmq';
 import type { WorkerServices } from './services.ts';
 
 export interface WorkerRegistry {
@@ -27,9 +34,9 @@ export interface WorkerRegistry {
 }
 
 /** Sends a confirmation (or "already subscribed") email and counts its outcome, failures included. */
-async function sendAndCountSubscriptionMail(services: WorkerServices, payload: { subscriberId: string }) {
+async function sendAndCountSubscriptionMail(services: WorkerServices, payload: { outboxId: string }, job: Job) {
   try {
-    const result = await sendSubscriptionMail(services, payload);
+    const result = await sendSubscriptionMail(services, payload, job);
     services.metrics.countEmail('subscription', result);
     return result;
   } catch (error) {
@@ -54,10 +61,13 @@ export function startWorkers(services: WorkerServices): WorkerRegistry {
   const workers = [
     drains,
     embeddings,
-    startWorker(queue, subscriptionMailJob, (payload) => sendAndCountSubscriptionMail(services, payload)),
+    startWorker(queue, subscriptionMailJob, (payload, raw) => sendAndCountSubscriptionMail(services, payload, raw)),
+    startWorker(queue, outboxSweepJob, () => sweepOutbox(services)),
     startWorker(queue, digestTickJob, () => runDigestTick(services)),
     startWorker(queue, sendDigestsJob, (payload) => sendDigestBatch(services, payload)),
     startWorker(queue, ingestJob, (payload) => ingestAndCount(services, payload.source)),
+    startWorker(queue, resolveSeedPapersJob, (_payload, _raw, signal) => lookUpSeedPapers(services, signal)),
+    startWorker(queue, fitReaderModelJob, (payload) => runReaderModelJob(services.db, payload)),
   ];
   for (const worker of workers) observeWorker(worker, services.logger, services.metrics);
   return {
@@ -79,5 +89,8 @@ export async function scheduleRepeatingJobs(services: WorkerServices): Promise<v
   await scheduleDigestTicks(services.queue);
   await scheduleIngestion(services.queue, services.config);
   await scheduleSubscribeRequestDrains(services.queue);
+  await scheduleOutboxSweeps(services.queue);
   await scheduleEmbedding(services.queue);
+  await scheduleReaderModelSweeps(services.queue);
+  await scheduleSeedPaperLookups(services.queue);
 }

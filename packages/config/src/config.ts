@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { hasHashTag, parseRedisUrl } from './redis-url.ts';
 
 /** Thrown when the environment is invalid; the message names each bad variable. */
 export class ConfigError extends Error {
@@ -29,14 +30,24 @@ export const envSchema = z.object({
   DATABASE_URL: url(['postgresql', 'postgres'])
     .default('postgresql://postgres@127.0.0.1:5432/paperboy')
     .describe('Postgres; the database is created if missing'),
-  REDIS_URL: url(['redis', 'rediss'])
+  REDIS_URL: z
+    .string()
     .default('redis://127.0.0.1:6379')
-    .describe('Redis for the queues (use `maxmemory-policy noeviction`)'),
+    .superRefine((value, context) => {
+      try {
+        parseRedisUrl(value);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    })
+    .describe(
+      'Redis for the queues and rate limits (use `maxmemory-policy noeviction`); a Redis Cluster is `redis+cluster://host:port,host:port` (`rediss+cluster://` for TLS)',
+    ),
   QUEUE_PREFIX: z
     .string()
     .min(1)
     .default('{paperboy}')
-    .describe('Queue key prefix; wrap it in braces (e.g. "{paperboy}") on a Redis Cluster'),
+    .describe('Prefix of every Redis key; on a Redis Cluster it must hold a hash tag in braces (e.g. "{paperboy}")'),
   SMTP_URL: z
     .preprocess(emptyToUndefined, url(['smtp', 'smtps']).optional())
     .describe('`smtp://user:pass@host:587` or `smtps://…`; unset (development only) sends to the built-in capture'),
@@ -247,6 +258,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, cwd = proces
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const env = parsed.data;
+  if (parseRedisUrl(env.REDIS_URL).kind === 'cluster' && !hasHashTag(env.QUEUE_PREFIX)) {
+    throw new ConfigError(
+      `Invalid configuration:\n  QUEUE_PREFIX: on a Redis Cluster it must hold a hash tag in braces, e.g. "{${env.QUEUE_PREFIX}}", so that the keys each command touches share one slot`,
+    );
+  }
   if (env.NODE_ENV === 'production') {
     const problems = productionProblems(env);
     if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);

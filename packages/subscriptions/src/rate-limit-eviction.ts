@@ -1,4 +1,4 @@
-import type { QueueContext } from '@paperboy/queue';
+import { type RedisClient, type RedisServer, redisServers } from '@paperboy/queue';
 
 /**
  * What the operator must hear when Redis may evict keys: under memory pressure any other policy
@@ -6,7 +6,13 @@ import type { QueueContext } from '@paperboy/queue';
  * rest). Managed Redis often disables CONFIG; then the policy cannot be checked, which is said too.
  * Undefined when the policy is `noeviction`.
  */
-export async function redisEvictionWarning(redis: QueueContext['redis']): Promise<string | undefined> {
+export async function redisEvictionWarning(redis: RedisClient): Promise<string | undefined> {
+  // Each master of a cluster has its own configuration and holds part of the keys.
+  const warnings = await Promise.all(redisServers(redis).map(serverEvictionWarning));
+  return warnings.find((warning) => warning !== undefined);
+}
+
+async function serverEvictionWarning(redis: RedisServer): Promise<string | undefined> {
   let policy: string | undefined;
   try {
     policy = ((await redis.config('GET', 'maxmemory-policy')) as string[])[1];

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { closeQueueContext, createQueueContext } from '@paperboy/queue';
+import { closeQueueContext, createQueueContext, deleteKeysUnder } from '@paperboy/queue';
 import { afterAll, describe, expect, it } from 'vitest';
 import { forgiveRateLimitHit, hitRateLimit } from './rate-limit.ts';
 
 const queue = createQueueContext(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', `{pbtest-rate-${randomUUID().slice(0, 8)}}`);
 afterAll(async () => {
-  const keys = await queue.redis.keys(`${queue.prefix}:*`);
-  if (keys.length > 0) await queue.redis.del(...keys);
+  await deleteKeysUnder(queue.redis, queue.prefix);
   await closeQueueContext(queue);
 });
 

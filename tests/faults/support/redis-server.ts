@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createRedis } from '@paperboy/queue';
 import { findFreePort } from '@paperboy/testing';
+import type { TestContext } from 'vitest';
 import { waitFor } from './wait.ts';
 
 const REDIS_SERVER = '/usr/bin/redis-server';
@@ -16,7 +17,7 @@ export interface OwnRedis {
   stop(): Promise<void>;
 }
 
-function startServer(port: number, extraArgs: string[]): ChildProcess {
+export function startServer(port: number, extraArgs: string[]): ChildProcess {
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...extraArgs];
   return spawn(REDIS_SERVER, args, { stdio: 'ignore' });
 }
@@ -31,24 +32,26 @@ async function answersPing(url: string): Promise<true | undefined> {
   }
 }
 
-async function kill(child: ChildProcess): Promise<void> {
+export async function kill(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGKILL');
   await exited;
 }
 
+export const waitUntilAnswering = (port: number) =>
+  waitFor(
+    () => answersPing(`redis://127.0.0.1:${port}`),
+    10_000,
+    () => `redis-server on ${port} did not answer`,
+  );
+
 /** `extraArgs` configure the server, e.g. `['--maxmemory-policy', 'allkeys-lru']`. */
 export async function startOwnRedis(extraArgs: string[] = []): Promise<OwnRedis> {
   const port = await findFreePort();
   const url = `redis://127.0.0.1:${port}`;
   let child = startServer(port, extraArgs);
-  const ready = () =>
-    waitFor(
-      () => answersPing(url),
-      10_000,
-      () => `redis-server on ${port} did not answer`,
-    );
+  const ready = () => waitUntilAnswering(port);
   await ready();
   return {
     url,
@@ -59,4 +62,11 @@ export async function startOwnRedis(extraArgs: string[] = []): Promise<OwnRedis>
     },
     stop: () => kill(child),
   };
+}
+
+/** A Redis of the test's own, stopped when the test ends. */
+export async function startOwnRedisForTest(context: TestContext, extraArgs: string[] = []): Promise<OwnRedis> {
+  const redis = await startOwnRedis(extraArgs);
+  context.onTestFinished(() => redis.stop());
+  return redis;
 }
