@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@paperboy/config';
 import { loadTopicsFile } from '@paperboy/papers';
-import { closeQueueContext, createQueueContext } from '@paperboy/queue';
+import { closeQueueContext, createQueueContext, deleteKeysUnder } from '@paperboy/queue';
 import { linkFor } from '@paperboy/subscriptions';
 import autocannon, { type RequestSpec } from 'autocannon';
 import { createBenchDatabase } from './lib/bench-db.ts';
@@ -18,7 +18,6 @@ import { forwardErrors, REPO_ROOT, startTsProcess, stopProcess, waitForLine } fr
 import { profilesIn, summarizeProfile } from './lib/cpu-profile.ts';
 import { benchEnvironment } from './lib/environment.ts';
 import { cpuSecondsOf, peakRssMbOf } from './lib/proc-stats.ts';
-import { deleteKeysUnder } from './lib/redis-keys.ts';
 import { formatNumber, heading, line, verdict } from './lib/report.ts';
 import { seedSubscribers } from './lib/seed.ts';
 import { type DrainResult, measureSubscribeDrain } from './lib/subscribe-drain.ts';

@@ -1,6 +1,6 @@
 // `npm run bench`: the daily digest end to end against its own database, queue prefix and SMTP
 // sink, side by side with the SMTP ceiling and the naive baseline. See BENCHMARKS.md.
-//   npm run bench -- [--subscribers 20000] [--workers 1] [--pool 5] [--naive 1000] [--dkim] [--profile] [--deadline 900]
+//   npm run bench -- [--subscribers 20000] [--profiled 0.2] [--workers 1] [--pool 5] [--naive 1000] [--dkim] [--profile] [--deadline 900]
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -10,7 +10,7 @@ import type { Db } from '@paperboy/db';
 import { planDeliveriesNow } from '@paperboy/digest';
 import { compileEmailTemplates } from '@paperboy/mail';
 import { embedPendingPapers, loadSamplePapers, loadTopicsFile } from '@paperboy/papers';
-import { closeQueueContext, createQueueContext, getQueue, type QueueContext } from '@paperboy/queue';
+import { closeQueueContext, createQueueContext, deleteKeysUnder, getQueue, type QueueContext } from '@paperboy/queue';
 import { createBenchDatabase } from './lib/bench-db.ts';
 import { type PhaseResult, runCeiling } from './lib/ceiling.ts';
 import { REPO_ROOT } from './lib/children.ts';
@@ -19,17 +19,20 @@ import { benchEnvironment } from './lib/environment.ts';
 import { runNaive } from './lib/naive.ts';
 import { runPipeline } from './lib/pipeline.ts';
 import { DIGEST_DOMAIN, NAIVE_DOMAIN } from './lib/recipients.ts';
-import { checkHashTags, deleteKeysUnder, keysUnder } from './lib/redis-keys.ts';
+import { checkHashTags, keysUnder } from './lib/redis-keys.ts';
 import { formatNumber, heading, line, printCpu, printMemory, printThroughput, rateOf, verdict } from './lib/report.ts';
-import { expectedRecipients, seedSubscribers } from './lib/seed.ts';
+import { expectedRecipients, seedProfiles, seedSubscribers } from './lib/seed.ts';
 import { type Sink, startSink } from './lib/sink.ts';
-import { measureTimeSplit, type TimeSplit } from './lib/split.ts';
+import { measureTimeSplit, type Readers, type TimeSplit } from './lib/split.ts';
 import { checkExactlyOnce, isExact } from './lib/verify.ts';
+import { readWal, walSince } from './lib/wal.ts';
 import { startWorkerProcesses, stopWorkerProcesses } from './lib/workers.ts';
 
 const { values: args } = parseArgs({
   options: {
     subscribers: { type: 'string', default: '20000' },
+    // Share of readers with a profile (interests, likes, a model of their own); the rest chose topics and keywords.
+    profiled: { type: 'string', default: '0.2' },
     workers: { type: 'string', default: '1' },
     pool: { type: 'string', default: '5' },
     naive: { type: 'string', default: '1000' },
@@ -65,8 +68,11 @@ async function runNaivePhase(databaseUrl: string, env: NodeJS.ProcessEnv, queueP
 }
 
 /** Per digest: the worker's steps measured one at a time, SMTP from the ceiling, and what is left. */
-function printTimeSplit(split: TimeSplit, run: PhaseResult, ceiling: PhaseResult) {
-  heading(`Time split per digest (steps measured one at a time on ${split.batches} batches of ${split.batchSize}; SMTP from the ceiling)`);
+function printTimeSplit(split: TimeSplit, readers: Readers, run: PhaseResult, ceiling: PhaseResult) {
+  const who = readers === 'plain' ? 'readers with topics and keywords only' : 'readers with a profile';
+  heading(
+    `Time split per digest, ${who} (steps measured one at a time on ${split.batches} batches of ${split.batchSize}; SMTP from the ceiling)`,
+  );
   const perDigestUs = (phase: PhaseResult, prefix: string) =>
     (Object.entries(phase.cpu)
       .filter(([name]) => name.startsWith(prefix))
@@ -119,17 +125,21 @@ async function main() {
 
   const seedStart = performance.now();
   await seedSubscribers(database.url, subscribers, DIGEST_DOMAIN);
+  const profiled = await seedProfiles(db, Number(args.profiled), DIGEST_DOMAIN);
   const expected = await expectedRecipients(db, DIGEST_DOMAIN);
   console.log(
-    `  seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s; ${formatNumber(expected.size)} readers have matching papers`,
+    `  seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s; ${formatNumber(profiled)} with a profile; ${formatNumber(expected.size)} readers have matching papers`,
   );
-  const split = await measureTimeSplit(db, config, await compileEmailTemplates());
+  const templates = await compileEmailTemplates();
+  const splits = new Map<Readers, TimeSplit>([['plain', await measureTimeSplit(db, config, templates, 'plain')]]);
+  if (profiled > 0) splits.set('profiled', await measureTimeSplit(db, config, templates, 'profiled'));
   console.log(
     `  load average before the run: ${loadavg()
       .map((n) => n.toFixed(2))
       .join(' ')}`,
   );
 
+  const walBefore = await readWal(db);
   const run = await runPipeline({
     deps: { db, queue, config },
     database: database.name,
@@ -141,6 +151,7 @@ async function main() {
   const check = checkExactlyOnce(expected, (await sink.counts()).counts, DIGEST_DOMAIN);
   const tags = checkHashTags(await keysUnder(queue.redis, config.queuePrefix));
   await stopWorkerProcesses(workers);
+  const wal = await walSince(db, walBefore);
   const typical = await sink.typical();
 
   heading(
@@ -152,6 +163,10 @@ async function main() {
   line('average message', `${formatNumber(typical.averageBytes / 1024, 1)} KiB`);
   heading('CPU seconds per 1,000 digests');
   printCpu(run);
+  heading('Postgres WAL per digest (pg_stat_wal, whole server: planning, claims, records, queue bookkeeping)');
+  line('records', formatNumber(wal.records / run.messages, 1));
+  line('full-page images', formatNumber(wal.fullPageImages / run.messages, 2));
+  line('bytes', formatNumber(wal.bytes / run.messages));
   heading('Peak memory');
   printMemory(run);
   heading('Exactly once');
@@ -177,7 +192,7 @@ async function main() {
 
   const naive = Number(args.naive) > 0 ? await runNaivePhase(database.url, env, config.queuePrefix, sink, db) : undefined;
 
-  printTimeSplit(split, run, ceiling);
+  for (const [readers, split] of splits) printTimeSplit(split, readers, run, ceiling);
 
   heading('Targets');
   const toCeiling = rateOf(run) / rateOf(ceiling);

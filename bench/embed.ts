@@ -5,7 +5,7 @@
 // See BENCHMARKS.md.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { KEYWORD_SIMILARITY, similarHits } from '@paperboy/digest';
+import { KEYWORD_SIMILARITY, readWindowVectors, similarHits } from '@paperboy/digest';
 import {
   createTopicClassifier,
   defaultTextModel,
@@ -74,11 +74,12 @@ async function measureReads(db: Awaited<ReturnType<typeof createBenchDatabase>>[
   };
   await time('related papers for a page of 30', () => findRelatedPapers(db, ids));
   const keywords = JSON.parse(readFileSync(`${REPO_ROOT}bench/embed-keywords.json`, 'utf8')) as string[];
-  await time(`keywords in other words (${keywords.length} keywords)`, () =>
+  const textModel = defaultTextModel();
+  await time(`keywords in other words (${keywords.length} keywords)`, async () =>
     similarHits(
-      db,
-      0,
+      await readWindowVectors(db, 0, textModel),
       keywords.map((text) => ({ text, minSimilarity: KEYWORD_SIMILARITY })),
+      textModel,
     ),
   );
 }

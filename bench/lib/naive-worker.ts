@@ -5,8 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { loadConfig } from '@paperboy/config';
 import { createDb } from '@paperboy/db';
 import { selectPapers } from '@paperboy/digest';
+import { createRedis } from '@paperboy/queue';
 import { Queue, QueueEvents, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
 import mjml2html from 'mjml';
 import nodemailer from 'nodemailer';
 import { composeDigest, describeReasons, loadPapers, toDigestPaper } from '../../packages/digest/src/compose.ts';
@@ -39,7 +39,7 @@ const mjmlTemplate = await loadMjmlTemplate();
 const fillMjml = { digest: (input: Parameters<typeof renderDigest>[1]) => renderDigest(mjmlTemplate, input) };
 const db = createDb(config.databaseUrl);
 const transport = nodemailer.createTransport({ pool: true, url: config.mail.smtpUrl, maxConnections: config.mail.poolSize });
-const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+const connection = createRedis(config.redisUrl);
 
 async function sendOne(deliveryId: string) {
   const [selection, topics] = await Promise.all([selectPapers(db, [deliveryId]), loadBatchTopics(db, [deliveryId])]);
@@ -88,7 +88,7 @@ const pending = await db.delivery.findMany({
   select: { id: true },
 });
 const queue = new Queue(QUEUE, { connection, prefix });
-const events = new QueueEvents(QUEUE, { connection: connection.duplicate(), prefix });
+const events = new QueueEvents(QUEUE, { connection: createRedis(config.redisUrl), prefix });
 await waitForGo();
 const cpuStart = process.cpuUsage();
 let finished = 0;

@@ -1,4 +1,5 @@
 import type { Db } from '@paperboy/db';
+import { refitReaderModel } from '@paperboy/feedback';
 import pg from 'pg';
 
 // Where readers live: every offset from UTC-8 to UTC+9, so local dates and hours differ.
@@ -92,4 +93,47 @@ export async function expectedRecipients(db: Db, domain: string): Promise<Set<st
       AND (EXISTS (SELECT 1 FROM subscriber_topics st JOIN paper_topics pt ON pt.topic_id = st.topic_id WHERE st.subscriber_id = s.id)
            OR EXISTS (SELECT 1 FROM unnest(s.keywords) AS k(phrase) JOIN papers p ON p.search_vector @@ phraseto_tsquery('english', k.phrase)))`;
   return new Set(rows.map((row) => row.email));
+}
+
+// What profiled readers wrote about their work, one of these each.
+const INTERESTS = [
+  'efficient inference for large language models: quantization, speculative decoding and KV cache compression',
+  'robot learning with vision-language-action models and world models',
+  'diffusion models for video generation and editing',
+  'speech recognition and source separation for hearing aids',
+  'retrieval-augmented generation and long-context question answering',
+  'reinforcement learning from human feedback and reasoning in language models',
+  'multimodal models that read documents, charts and screenshots',
+  'molecule and protein generation with generative models',
+];
+
+/**
+ * Gives a share of the readers a profile: an interests text, four papers liked and one disliked
+ * (drawn at random: the selection's cost does not depend on which), and, for those, a reader model.
+ * The model's weights are one fitted model's, copied: the digest reads and applies weights whatever
+ * they are, and fitting thousands of models is the worker's job, not the benchmark's.
+ */
+export async function seedProfiles(db: Db, share: number, domain: string): Promise<number> {
+  if (share <= 0) return 0;
+  const profiled = await db.$queryRaw<Array<{ id: string }>>`
+    UPDATE subscribers SET interests = (${INTERESTS}::text[])[1 + abs(hashtext(id::text)) % ${INTERESTS.length}]
+    WHERE email_key LIKE ${`%@${domain}`} AND abs(hashtext(id::text)) % 1000 < ${Math.round(share * 1000)}
+    RETURNING id::text`;
+  await db.$executeRaw`
+    INSERT INTO paper_feedback (subscriber_id, paper_id, verdict)
+    SELECT s.id, picked.id, CASE WHEN picked.n = 5 THEN 'less'::"FeedbackVerdict" ELSE 'more'::"FeedbackVerdict" END
+    FROM subscribers s CROSS JOIN LATERAL (
+      SELECT p.id, row_number() OVER () AS n FROM papers p WHERE s.id IS NOT NULL ORDER BY random() LIMIT 5
+    ) picked
+    WHERE s.interests <> '' AND s.email_key LIKE ${`%@${domain}`}`;
+  const [first] = profiled;
+  if (first) {
+    await refitReaderModel(db, first.id);
+    await db.$executeRaw`
+      INSERT INTO reader_models (subscriber_id, text_model, weights, likes, dislikes)
+      SELECT s.id, m.text_model, m.weights, m.likes, m.dislikes FROM subscribers s, reader_models m
+      WHERE m.subscriber_id = ${first.id}::uuid AND s.interests <> '' AND s.id <> m.subscriber_id AND s.email_key LIKE ${`%@${domain}`}`;
+  }
+  await db.$executeRaw`ANALYZE paper_feedback`;
+  return profiled.length;
 }

@@ -1,5 +1,5 @@
 import type { Db } from '@paperboy/db';
-import type { Redis } from 'ioredis';
+import { type RedisClient, redisServers } from '@paperboy/queue';
 import { readCpu } from './proc-stats.ts';
 
 /**
@@ -32,9 +32,9 @@ export async function trackPostgresCpu(db: Db, database: string) {
   };
 }
 
-/** Redis's own CPU counter (user + system seconds): the whole server, whoever else uses it. */
-export async function redisCpuSeconds(redis: Redis): Promise<number> {
-  const info = await redis.info('cpu');
-  const field = (name: string) => Number(info.match(new RegExp(`^${name}:([\\d.]+)`, 'm'))?.[1] ?? 0);
-  return field('used_cpu_user') + field('used_cpu_sys');
+/** Redis's own CPU counter (user + system seconds), summed over a cluster's masters: whoever else uses them. */
+export async function redisCpuSeconds(redis: RedisClient): Promise<number> {
+  const infos = await Promise.all(redisServers(redis).map((server) => server.info('cpu')));
+  const field = (info: string, name: string) => Number(info.match(new RegExp(`^${name}:([\\d.]+)`, 'm'))?.[1] ?? 0);
+  return infos.reduce((sum, info) => sum + field(info, 'used_cpu_user') + field(info, 'used_cpu_sys'), 0);
 }

@@ -58,12 +58,21 @@ async function measureBatch(tx: Db, config: Config, templates: EmailTemplates, b
   return totals;
 }
 
+/** Which readers a time split is measured on: those who chose topics and keywords only, or those with a profile. */
+export type Readers = 'plain' | 'profiled';
+
 /**
  * The worker's steps one at a time, on this run's data, in the benchmark process: deliveries for
  * one warm-up batch (JIT, caches; not counted) and `batches` measured ones are planned inside a
  * transaction that is rolled back, then measured batch by batch with measureBatch.
  */
-export async function measureTimeSplit(db: Db, config: Config, templates: EmailTemplates, batches = 5): Promise<TimeSplit> {
+export async function measureTimeSplit(
+  db: Db,
+  config: Config,
+  templates: EmailTemplates,
+  readers: Readers,
+  batches = 5,
+): Promise<TimeSplit> {
   const batchSize = config.digest.batchSize;
   const sums = { batches: 0, selectionMs: 0, renderUs: 0, mimeUs: 0, digests: 0 };
   // One builder for every batch, as a worker keeps one: lines shared between digests are encoded once.
@@ -73,7 +82,8 @@ export async function measureTimeSplit(db: Db, config: Config, templates: EmailT
       async (tx) => {
         await tx.$executeRaw`
           INSERT INTO deliveries (id, subscriber_id, digest_date, status)
-          SELECT gen_random_uuid(), id, current_date, 'pending' FROM subscribers WHERE status = 'confirmed' LIMIT ${(batches + 1) * batchSize}`;
+          SELECT gen_random_uuid(), id, current_date, 'pending' FROM subscribers
+          WHERE status = 'confirmed' AND (interests <> '') = ${readers === 'profiled'} LIMIT ${(batches + 1) * batchSize}`;
         const rows = await tx.$queryRaw<DeliveryRow[]>`
           SELECT d.id::text, d.subscriber_id::text, s.email, d.digest_date FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
           WHERE d.status = 'pending' ORDER BY d.id`;

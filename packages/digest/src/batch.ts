@@ -1,6 +1,5 @@
 import type { Db } from '@paperboy/db';
-import type { DigestPaper } from '@paperboy/mail';
-import { describeReasons, loadPapers, toDigestPaper } from './compose.ts';
+import { type CatalogDigestPaper, describeReasons, loadPapers, toDigestPaper } from './compose.ts';
 import { type SelectedPaper, selectForBatch } from './select.ts';
 import { loadTopicNames } from './topics.ts';
 
@@ -10,7 +9,7 @@ export interface DigestBatch {
   /** The names of the topics the delivery's subscriber follows. */
   topicsOf(deliveryId: string): string[];
   /** A selected paper as the email shows it; undefined if the paper is gone. */
-  digestPaper(selected: SelectedPaper): DigestPaper | undefined;
+  digestPaper(selected: SelectedPaper): CatalogDigestPaper | undefined;
 }
 
 /**

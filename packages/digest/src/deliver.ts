@@ -37,7 +37,7 @@ interface ClaimRequest {
  * sending) and reserves their papers, in one statement for a whole group of requests: one round
  * trip and one commit. Rows are locked in id order, so workers claiming overlapping groups wait for
  * each other instead of deadlocking, and a delivery another worker claimed first is not claimed
- * again. The unique (subscriber, paper) key drops a paper this subscriber already got from another
+ * again. The unique (paper, subscriber) key drops a paper this subscriber already got from another
  * delivery: it is not sent twice.
  */
 const CLAIM_DELIVERIES = `
@@ -53,7 +53,7 @@ const CLAIM_DELIVERIES = `
     SELECT c.id, c.subscriber_id, x.paper_id, x.position, x.reasons
     FROM claimed c
     JOIN jsonb_to_recordset($2::jsonb) AS x(delivery_id uuid, paper_id uuid, position smallint, reasons text[]) ON x.delivery_id = c.id
-    ON CONFLICT (subscriber_id, paper_id) DO NOTHING
+    ON CONFLICT (paper_id, subscriber_id) DO NOTHING
     RETURNING delivery_id, paper_id
   )
   SELECT c.id::text, c.subscriber_id::text, c.email, c.digest_date::text,

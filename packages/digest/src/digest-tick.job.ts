@@ -1,5 +1,5 @@
 import type { Db } from '@paperboy/db';
-import { defineJob, getQueue, type QueueContext } from '@paperboy/queue';
+import { defineJob, type QueueContext, scheduleEvery } from '@paperboy/queue';
 import { z } from 'zod';
 import { type DispatchDeps, queuePendingDeliveries } from './dispatch.ts';
 import { planDueDeliveries } from './plan.ts';
@@ -16,11 +16,7 @@ export const TICK_EVERY_MS = 5 * 60 * 1000;
 
 /** Registers the repeating tick (idempotent: one scheduler, whoever calls it). */
 export async function scheduleDigestTicks(queue: QueueContext, everyMs = TICK_EVERY_MS) {
-  await getQueue(queue, digestTickJob.queue).upsertJobScheduler(
-    'digest-tick',
-    { every: everyMs },
-    { name: 'digest-tick', data: {}, opts: digestTickJob.options },
-  );
+  await scheduleEvery(queue, digestTickJob, everyMs);
 }
 
 /**

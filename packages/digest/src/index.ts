@@ -7,6 +7,6 @@ export { type PreviewChoices, previewDigest } from './preview.ts';
 export { type DryRunEntry, dryRunDigest, type RunNowOptions, runDigestNow } from './run-now.ts';
 export { keywordHitsQuery, readersQuery, type SelectedPaper, selectPapers, topicHitsQuery } from './select.ts';
 export { type BatchSummary, sendDigestBatch, sendDigestsJob } from './send-digests.job.ts';
-export { INTERESTS_SIMILARITY, KEYWORD_SIMILARITY, similarHits } from './similar-papers.ts';
+export { INTERESTS_SIMILARITY, KEYWORD_SIMILARITY, readWindowVectors, similarHits } from './similar-papers.ts';
 export { splitSentences, summarize } from './summary.ts';
 export { renderDeliveredDigest } from './view.ts';

@@ -1,15 +1,11 @@
-import type { Db } from '@paperboy/db';
-import { recordEvent } from './events.ts';
+import { type Db, Prisma } from '@paperboy/db';
+import { changeWithEvent } from './events.ts';
 import { suppress } from './suppression.ts';
 
 /** Stops all mail at once; repeating it changes nothing. */
 export async function unsubscribe(db: Db, subscriberId: string, source: 'link' | 'one-click' | 'preferences' | 'admin' = 'link') {
-  const changed = await db.subscriber.updateMany({
-    where: { id: subscriberId, status: { not: 'unsubscribed' } },
-    data: { status: 'unsubscribed', unsubscribedAt: new Date() },
-  });
-  if (changed.count > 0) await recordEvent(db, subscriberId, 'unsubscribed', { source });
-  return changed.count > 0;
+  const change = { set: Prisma.sql`status = 'unsubscribed', unsubscribed_at = now()`, condition: Prisma.sql`status <> 'unsubscribed'` };
+  return changeWithEvent(db, subscriberId, change, 'unsubscribed', { source });
 }
 
 /**
@@ -28,10 +24,9 @@ export async function deleteSubscriberData(db: Db, subscriberId: string): Promis
 
 /** Undoes an unsubscribe from the subscriber's own link (their consent stands; no new email). */
 export async function resubscribe(db: Db, subscriberId: string): Promise<boolean> {
-  const changed = await db.subscriber.updateMany({
-    where: { id: subscriberId, status: 'unsubscribed', consentedAt: { not: null } },
-    data: { status: 'confirmed', unsubscribedAt: null },
-  });
-  if (changed.count > 0) await recordEvent(db, subscriberId, 'resubscribed');
-  return changed.count > 0;
+  const change = {
+    set: Prisma.sql`status = 'confirmed', unsubscribed_at = NULL`,
+    condition: Prisma.sql`status = 'unsubscribed' AND consented_at IS NOT NULL`,
+  };
+  return changeWithEvent(db, subscriberId, change, 'resubscribed');
 }

@@ -7,7 +7,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * working for as long as the signing key does, and a previous key can still verify during a
  * rotation.
  */
-export type TokenPurpose = 'confirm' | 'preferences' | 'unsubscribe' | 'digest' | 'admin-session';
+export type TokenPurpose = 'confirm' | 'preferences' | 'unsubscribe' | 'digest' | 'feedback' | 'admin-session';
 
 interface Payload {
   p: TokenPurpose;
