@@ -10,6 +10,7 @@ COPY apps/cli/package.json apps/cli/
 COPY packages/config/package.json packages/config/
 COPY packages/db/package.json packages/db/
 COPY packages/digest/package.json packages/digest/
+COPY packages/feedback/package.json packages/feedback/
 COPY packages/mail/package.json packages/mail/
 COPY packages/observability/package.json packages/observability/
 COPY packages/papers/package.json packages/papers/

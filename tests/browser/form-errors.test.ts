@@ -48,4 +48,39 @@ describe('a form with a mistake', () => {
     expect(await (await findMessageFor(topics)).textContent()).toMatch(/topic/i);
     expect(await readHeading(page)).not.toBe('Check your inbox');
   });
+
+  it('says what is wrong with the followed authors right at that field, and keeps what the reader wrote about their work', async () => {
+    const page = await openPage({ javaScriptEnabled: false });
+    const interests = 'speech enhancement and source separation, especially for hearing aids';
+    await page.goto('/');
+    await page.getByLabel('Email address').fill(makeAddress('authors'));
+    await page.getByLabel('What you work on').fill(interests);
+    await page
+      .getByLabel('Authors you follow')
+      .fill(Array.from({ length: 21 }, (_, i) => `Ada ${String.fromCharCode(65 + i)}. Lovelace`).join('\n'));
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+
+    const authors = page.getByLabel('Authors you follow');
+    expect(await (await findMessageFor(authors)).textContent()).toMatch(/at most 20 authors/i);
+    expect(await authors.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('What you work on').inputValue()).toBe(interests);
+    expect(await readHeading(page)).not.toBe('Check your inbox');
+  });
+
+  it('names the paper link it cannot read right at that field, and keeps the list as typed', async () => {
+    const page = await openPage({ javaScriptEnabled: false });
+    const typed = 'https://arxiv.org/abs/2104.10706\nhttps://example.com/my-favourite-paper';
+    await page.goto('/');
+    await page.getByLabel('Email address').fill(makeAddress('papers'));
+    await page.getByLabel('Papers you like').fill(typed);
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+
+    const papers = page.getByLabel('Papers you like');
+    expect(await (await findMessageFor(papers)).textContent()).toBe(
+      '“https://example.com/my-favourite-paper” is not an arXiv id or an arXiv or Hugging Face paper link',
+    );
+    expect(await papers.getAttribute('aria-invalid')).toBe('true');
+    expect(await papers.inputValue()).toBe(typed);
+    expect(await readHeading(page)).not.toBe('Check your inbox');
+  });
 });

@@ -54,7 +54,7 @@ const errorLines = (run: Run) => run.stderr.split('\n').filter((line) => line !=
 async function addSubscriber(
   email: string,
   topics: string[],
-  extra: { status?: 'confirmed' | 'unsubscribed'; keywords?: string[]; authors?: string[]; interests?: string } = {},
+  extra: { status?: 'confirmed' | 'unsubscribed'; keywords?: string[]; authors?: string[]; seedPapers?: string[]; interests?: string } = {},
 ) {
   const rows = await db.topic.findMany({ where: { slug: { in: topics } } });
   return db.subscriber.create({
@@ -65,6 +65,7 @@ async function addSubscriber(
       consentedAt: new Date('2025-03-04T05:06:07.000Z'),
       keywords: extra.keywords ?? [],
       authors: extra.authors ?? [],
+      seedPapers: extra.seedPapers ?? [],
       interests: extra.interests ?? '',
       timezone: 'Europe/Paris',
       deliveryHour: 6,
@@ -250,6 +251,7 @@ describe('commands that change data', () => {
     await addSubscriber('Ada@Example.com', ['audio', 'llm'], {
       keywords: ['+rl tricks', 'source separation'],
       authors: ['Jane Doe', "Seán O'Brien"],
+      seedPapers: ['2104.10706', 'cs/0601001'],
       interests: 'speech, for "hearing" aids',
     });
     await addSubscriber('grace@example.org', ['vision']);
@@ -259,6 +261,7 @@ describe('commands that change data', () => {
       status: true,
       keywords: true,
       authors: true,
+      seedPapers: true,
       interests: true,
       timezone: true,
       deliveryHour: true,
@@ -280,11 +283,11 @@ describe('commands that change data', () => {
     expect(exported.stdout).toMatch(/Exported 3 subscriber/);
     const text = await readFile(csv, 'utf8');
     expect(text.split('\r\n')[0]).toBe(
-      'email,status,topics,keywords,authors,interests,timezone,delivery_hour,frequency,papers_per_email,consented_at,created_at',
+      'email,status,topics,keywords,authors,seed_papers,interests,timezone,delivery_hour,frequency,papers_per_email,consented_at,created_at',
     );
     // The keyword list starts with "+": guarded against spreadsheet formulas.
     expect(text).toContain(
-      'Ada@Example.com,confirmed,llm audio,\'+rl tricks;source separation,Jane Doe;Seán O\'Brien,"speech, for ""hearing"" aids",Europe/Paris,6,weekly,5,2025-03-04T05:06:07.000Z,2025-03-01T00:00:00.000Z\r\n',
+      'Ada@Example.com,confirmed,llm audio,\'+rl tricks;source separation,Jane Doe;Seán O\'Brien,2104.10706;cs/0601001,"speech, for ""hearing"" aids",Europe/Paris,6,weekly,5,2025-03-04T05:06:07.000Z,2025-03-01T00:00:00.000Z\r\n',
     );
 
     await db.subscriber.deleteMany();
@@ -294,6 +297,11 @@ describe('commands that change data', () => {
     expect(imported.stdout).toMatch(/Imported 2 confirmed and 0 pending/);
     expect(await snapshot()).toEqual(before);
     expect(await db.subscriberEvent.count({ where: { type: 'imported_confirmed' } })).toBe(2);
+    // The papers Ada likes are looked up on arXiv by the worker, as on confirming.
+    expect(await db.seedLookup.findMany({ select: { arxivId: true, status: true }, orderBy: { arxivId: 'asc' } })).toEqual([
+      { arxivId: '2104.10706', status: 'pending' },
+      { arxivId: 'cs/0601001', status: 'pending' },
+    ]);
   });
 
   it('subscribers import reports bad rows by line, imports the rest as pending and queues their confirmation', async () => {

@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import type { CapturedMail, CaptureReply } from '@paperboy/mail';
 import { countPapersToEmbed, embedPendingPapers, type PaperInput, storePapers } from '@paperboy/papers';
+import { deleteKeysUnder } from '@paperboy/queue';
 import { pathOf, startTestStack, TEST_PUBLIC_URL, type TestStack } from '@paperboy/testing';
 import { startWorkers } from '@paperboy/worker/registry';
 import { closeWorkerServices, createWorkerServices } from '@paperboy/worker/services';
@@ -221,6 +222,27 @@ describe('the daily digest', () => {
     expect(titlesIn(mails[1] as CapturedMail)).toEqual([speech(2, 3).title]);
   });
 
+  it('never sends a paper twice even when the selection does not know it was sent: the database refuses it', async () => {
+    await storePapers(stack.services.db, [speech(1, 5), speech(2, 3)]);
+    const first = await stack.services.db.paper.findUniqueOrThrow({ where: { arxivId: speech(1, 5).arxivId }, select: { id: true } });
+    const reader = await addSubscriber('long-ago@example.org', ['audio']);
+    // Sent seven weeks ago: older than the two weeks of deliveries the selection reads back.
+    const old = new Date('2026-10-01T08:00:00Z');
+    await stack.services.db.delivery.create({
+      data: {
+        subscriberId: reader.id,
+        digestDate: old,
+        status: 'sent',
+        createdAt: old,
+        finishedAt: old,
+        papers: { create: [{ subscriberId: reader.id, paperId: first.id, position: 0 }] },
+      },
+    });
+    await runAndWait(2, '2026-11-23');
+    const [mail] = mailsTo('long-ago@example.org');
+    expect(titlesIn(mail as CapturedMail)).toEqual([speech(2, 3).title]);
+  });
+
   it('sends nothing to pending, unsubscribed or bounced addresses, nor when nothing new matches', async () => {
     await storePapers(stack.services.db, [speech(1, 5)]);
     for (const status of ['pending', 'unsubscribed', 'bounced'] as const)
@@ -265,8 +287,14 @@ describe('the daily digest', () => {
       await closeWorkerServices(second);
     }
     const recipients = stack.capture.messages().flatMap((mail) => mail.to);
+    // Who got more than one, with what Postgres recorded of their delivery: what a failure must tell.
+    const twice = [...new Set(recipients.filter((to, i) => recipients.indexOf(to) !== i))];
+    const records = await stack.services.db.delivery.findMany({
+      where: { subscriber: { emailKey: { in: twice } } },
+      select: { status: true, attempts: true, lastError: true, subscriber: { select: { email: true } } },
+    });
+    expect({ twice, records }).toEqual({ twice: [], records: [] });
     expect(recipients).toHaveLength(40);
-    expect(new Set(recipients).size).toBe(40);
   });
 
   it('serves everyone once when Redis loses its queues mid-run', async () => {
@@ -274,8 +302,7 @@ describe('the daily digest', () => {
     for (let i = 0; i < 20; i++) await addSubscriber(`flush${i}@example.org`, ['audio']);
     await stack.registry.close();
     await runDigestNow(stack.workerServices, { date: '2026-11-23' });
-    const keys = await stack.services.queue.redis.keys(`${stack.config.queuePrefix}:*`);
-    await stack.services.queue.redis.del(...keys);
+    expect(await deleteKeysUnder(stack.services.queue.redis, stack.config.queuePrefix)).toBeGreaterThan(0);
     stack.registry = startWorkers(stack.workerServices);
     await runAndWait(20);
     const recipients = stack.capture.messages().flatMap((mail) => mail.to);

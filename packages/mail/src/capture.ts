@@ -13,6 +13,8 @@ export interface CapturedMail {
   html: string;
   text: string;
   headers: Record<string, string>;
+  /** The message as the server received it (headers and MIME body), for deliverability checks. */
+  raw: string;
 }
 
 /**
@@ -62,6 +64,7 @@ async function parseMail(raw: Buffer, envelopeTo: string[]): Promise<CapturedMai
     html: typeof parsed.html === 'string' ? parsed.html : '',
     text: parsed.text ?? '',
     headers,
+    raw: raw.toString('utf8'),
   };
 }
 

@@ -33,6 +33,8 @@ export async function startTestStack(env: Record<string, string> = {}, mail: Mai
     APP_SECRET: 'test-secret-test-secret-test-secret-0000',
     PUBLIC_URL: TEST_PUBLIC_URL,
     QUEUE_PREFIX: `{pbtest-${randomUUID().slice(0, 8)}}`,
+    // Tests never leave 127.0.0.1: lookups of papers readers name find nobody on the discard port.
+    ARXIV_BASE_URL: 'http://127.0.0.1:9',
     ...env,
   });
   const services = await createServices(config);

@@ -8,6 +8,8 @@ export interface Choices {
   /** Topic names as shown on the form. */
   topics: string[];
   keywords?: string[];
+  /** What the reader works on, in their own words. */
+  interests?: string;
   frequency?: 'Daily' | 'Weekly (Mondays)';
   /** As shown in the Hour list, e.g. "07:00". */
   hour?: string;
@@ -41,6 +43,7 @@ export function readSelectedOption(select: Locator): Promise<string | undefined>
 export async function fillChoices(page: Page, choices: Choices): Promise<void> {
   for (const name of choices.topics) await findTopic(page, name).check();
   if (choices.keywords) await page.getByLabel('Keywords').fill(choices.keywords.join('\n'));
+  if (choices.interests) await page.getByLabel('What you work on').fill(choices.interests);
   if (choices.frequency) await page.getByLabel('Frequency').selectOption({ label: choices.frequency });
   if (choices.hour) await page.getByLabel('Hour').selectOption({ label: choices.hour });
   if (choices.papersPerEmail) await page.getByLabel('Papers per email').selectOption({ label: choices.papersPerEmail });

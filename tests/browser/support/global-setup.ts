@@ -6,12 +6,16 @@ import { startPaperboy } from './service.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    databaseUrl: string;
+    adminToken: string;
   }
 }
 
 export default async function setup(project: TestProject) {
   const paperboy = await startPaperboy();
   project.provide('baseUrl', paperboy.url);
+  project.provide('databaseUrl', paperboy.databaseUrl);
+  project.provide('adminToken', paperboy.adminToken);
   return async () => {
     const errors = paperboy.errors();
     // A failing page shows only "Something went wrong"; the cause is in the service's own log.

@@ -12,6 +12,10 @@ const STARTUP_TIMEOUT_MS = 120_000;
 export interface RunningPaperboy {
   /** Where a visitor reaches it, e.g. http://127.0.0.1:43125 (no trailing slash). */
   url: string;
+  /** Its database, where tests put the papers a digest needs (the browser suite has no ingestion source). */
+  databaseUrl: string;
+  /** Bearer token for /api/v1/admin, to run a digest now. */
+  adminToken: string;
   /** What the API and worker wrote to stderr so far (failed requests, failed jobs). */
   errors(): string;
   stop(): Promise<void>;
@@ -31,6 +35,9 @@ async function serviceEnvironment(): Promise<NodeJS.ProcessEnv> {
     MAIL_CAPTURE_PORT: String(await findFreePort()),
     QUEUE_PREFIX: `{pbbrowser-${process.pid}}`,
     APP_SECRET: randomBytes(30).toString('base64url'),
+    ADMIN_TOKEN: randomBytes(30).toString('base64url'),
+    // Tests never leave 127.0.0.1: lookups of papers readers name find nobody on the discard port.
+    ARXIV_BASE_URL: 'http://127.0.0.1:9',
   };
 }
 
@@ -75,6 +82,8 @@ export async function startPaperboy(): Promise<RunningPaperboy> {
   }
   return {
     url: config.publicUrl,
+    databaseUrl: config.databaseUrl,
+    adminToken: config.adminToken ?? '',
     errors: () =>
       processes
         .map((process) => process.errors())

@@ -22,8 +22,18 @@ beforeEach(async () => {
   await stack.services.db.subscriber.deleteMany();
 });
 
+/** What a token names: the subscriber, or for feedback the subscriber and one paper of theirs. */
+type Subject = (subscriberId: string, paperId: string) => string;
+const subscriberOnly: Subject = (subscriberId) => subscriberId;
+const subscriberAndPaper: Subject = (subscriberId, paperId) => `${subscriberId}/${paperId}`;
+
 /** Every route that acts on a link's token, with the purpose its token must have. */
-const ROUTES: Array<{ method: 'GET' | 'POST'; path: (token: string) => string; purpose: TokenPurpose }> = [
+const ROUTES: Array<{
+  method: 'GET' | 'POST';
+  path: (token: string, paperId: string) => string;
+  purpose: TokenPurpose;
+  subject?: Subject;
+}> = [
   { method: 'GET', path: (t) => `/confirm/${t}`, purpose: 'confirm' },
   { method: 'POST', path: (t) => `/confirm/${t}`, purpose: 'confirm' },
   { method: 'GET', path: (t) => `/preferences/${t}`, purpose: 'preferences' },
@@ -33,6 +43,11 @@ const ROUTES: Array<{ method: 'GET' | 'POST'; path: (token: string) => string; p
   { method: 'GET', path: (t) => `/unsubscribe/${t}`, purpose: 'unsubscribe' },
   { method: 'POST', path: (t) => `/unsubscribe/${t}`, purpose: 'unsubscribe' },
   { method: 'GET', path: (t) => `/digests/${t}`, purpose: 'digest' },
+  { method: 'POST', path: (t, paperId) => `/preferences/${t}/feedback/${paperId}/remove`, purpose: 'preferences' },
+  { method: 'GET', path: (t) => `/feedback/${t}/more`, purpose: 'feedback', subject: subscriberAndPaper },
+  { method: 'POST', path: (t) => `/feedback/${t}/more`, purpose: 'feedback', subject: subscriberAndPaper },
+  { method: 'POST', path: (t) => `/feedback/${t}/less`, purpose: 'feedback', subject: subscriberAndPaper },
+  { method: 'POST', path: (t) => `/feedback/${t}/more/undo`, purpose: 'feedback', subject: subscriberAndPaper },
 ];
 
 /** Tokens that must not work for `purpose` on `subject`, each a different way of getting it wrong. */
@@ -68,6 +83,7 @@ async function snapshot(stack: TestStack) {
       db.subscriberEvent.count(),
       db.delivery.findMany({ orderBy: { id: 'asc' } }),
       db.suppression.count(),
+      db.paperFeedback.findMany({ orderBy: [{ subscriberId: 'asc' }, { paperId: 'asc' }] }),
     ]),
   );
 }
@@ -78,14 +94,19 @@ describe('links that are not ours', () => {
     const subjects = await stack.services.db.subscriber.findMany({ where: { emailKey: { in: [email ?? '', other ?? ''] } } });
     const [victim, bystander] = [subjects.find((s) => s.emailKey === email), subjects.find((s) => s.emailKey === other)];
     await stack.services.db.subscriber.update({ where: { id: victim?.id }, data: { status: 'pending' } });
+    const paper = await stack.services.db.paper.findFirstOrThrow();
+    // Something for "remove" and "undo" to take away, were a bad link to reach it.
+    await stack.services.db.paperFeedback.create({ data: { subscriberId: victim?.id ?? '', paperId: paper.id, verdict: 'more' } });
     const before = await snapshot(stack);
 
     const answers = new Set<string>();
     for (const route of ROUTES) {
-      for (const [kind, token] of Object.entries(badTokens(route.purpose, victim?.id ?? '', bystander?.id ?? ''))) {
-        const response = await request(stack.app, route.method, route.path(token));
+      const subject = route.subject ?? subscriberOnly;
+      const tokens = badTokens(route.purpose, subject(victim?.id ?? '', paper.id), subject(bystander?.id ?? '', paper.id));
+      for (const [kind, token] of Object.entries(tokens)) {
+        const response = await request(stack.app, route.method, route.path(token, paper.id));
         answers.add(`${response.status} ${await response.text()}`);
-        expect(response.status, `${route.method} ${route.path('…')} with a ${kind} token`).toBe(404);
+        expect(response.status, `${route.method} ${route.path('…', paper.id)} with a ${kind} token`).toBe(404);
       }
     }
     expect(answers.size).toBe(1);

@@ -4,10 +4,17 @@ import type { ApiServices } from '../services.ts';
 import { InvalidLinkPage } from '../views/layout.tsx';
 import { UnsubscribedPage, UnsubscribePage } from '../views/unsubscribe-page.tsx';
 
-/** RFC 8058: mail clients POST `List-Unsubscribe=One-Click` with no cookies and expect a 2xx. */
+/**
+ * RFC 8058: mail clients POST `List-Unsubscribe=One-Click` with no cookies and expect a 2xx. The
+ * usual urlencoded body is read as text: on @hono/node-server that is a fast path, where
+ * `formData()` first builds a whole web Request.
+ */
 async function isOneClick(request: Request): Promise<boolean> {
   const type = request.headers.get('content-type') ?? '';
-  if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) return false;
+  if (type.startsWith('application/x-www-form-urlencoded')) {
+    return new URLSearchParams(await request.text().catch(() => '')).get('List-Unsubscribe') === 'One-Click';
+  }
+  if (!type.startsWith('multipart/form-data')) return false;
   const form = await request.formData().catch(() => null);
   return form?.get('List-Unsubscribe') === 'One-Click';
 }
