@@ -1,6 +1,6 @@
 // `npm run bench`: the daily digest end to end against its own database, queue prefix and SMTP
 // sink, side by side with the SMTP ceiling and the naive baseline. See BENCHMARKS.md.
-//   npm run bench -- [--subscribers 20000] [--profiled 0.2] [--workers 1] [--pool 5] [--naive 1000] [--dkim] [--profile] [--deadline 900]
+//   npm run bench -- [--subscribers 20000] [--profiled 0.2] [--workers 1] [--pool 5] [--naive 1000] [--pipelining 1] [--dkim] [--profile] [--deadline 900]
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -36,6 +36,8 @@ const { values: args } = parseArgs({
     workers: { type: 'string', default: '1' },
     pool: { type: 'string', default: '5' },
     naive: { type: 'string', default: '1000' },
+    // 0: the sink does not offer PIPELINING, so every MAIL, RCPT and DATA waits for its reply.
+    pipelining: { type: 'string', default: '1' },
     dkim: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     deadline: { type: 'string', default: '900' },
@@ -95,11 +97,11 @@ function printTimeSplit(split: TimeSplit, readers: Readers, run: PhaseResult, ce
 
 async function main() {
   console.log(
-    `Paperboy digest benchmark ${runId}: ${formatNumber(subscribers)} subscribers, ${workerCount} worker process(es), DKIM ${args.dkim ? 'on' : 'off'}`,
+    `Paperboy digest benchmark ${runId}: ${formatNumber(subscribers)} subscribers, ${workerCount} worker process(es), DKIM ${args.dkim ? 'on' : 'off'}, PIPELINING ${args.pipelining !== '0' ? 'offered' : 'not offered'}`,
   );
   const database = await createBenchDatabase(runId);
   cleanups.push(() => database.drop());
-  const sink = await startSink();
+  const sink = await startSink({ pipelining: args.pipelining !== '0' });
   cleanups.push(() => sink.stop());
   const env = {
     ...benchEnvironment({ databaseUrl: database.url, queuePrefix: `{pbbench-${runId}}`, smtpPort: sink.port, dkim: args.dkim }),

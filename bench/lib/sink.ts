@@ -16,9 +16,9 @@ function replyOf<T extends SinkReply['type']>(type: T) {
   return (message: unknown): message is Extract<SinkReply, { type: T }> => (message as SinkReply | undefined)?.type === type;
 }
 
-/** Starts the SMTP sink in its own process and waits until it listens on loopback. */
-export async function startSink(): Promise<Sink> {
-  const child = startTsProcess('bench/lib/smtp-sink.ts');
+/** Starts the SMTP sink in its own process and waits until it listens on loopback; it offers PIPELINING unless told not to. */
+export async function startSink({ pipelining = true } = {}): Promise<Sink> {
+  const child = startTsProcess('bench/lib/smtp-sink.ts', { args: pipelining ? [] : ['--no-pipelining'] });
   const { port } = await nextMessage(child, replyOf('listening'), 30_000);
   const ask = <T extends SinkReply['type']>(request: SinkRequest & { type: T }) => {
     const reply = nextMessage(child, replyOf(request.type as T));

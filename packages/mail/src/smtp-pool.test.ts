@@ -9,15 +9,18 @@ interface Sink {
   /** Recipients of the messages taken, in order. */
   received: string[];
   connections: number;
+  /** What the client wrote, one entry per packet read. */
+  packets: string[];
 }
 
 /**
- * A loopback SMTP server that drops a connection, without a reply, when a second message starts on
- * it (`dropReused`), or any message (`dropAll`): what a server that timed an idle client out looks
- * like to the client that just reused the connection.
+ * A loopback SMTP server that takes every message (`accept`), or drops a connection, without a
+ * reply, when a second message starts on it (`dropReused`), or any message (`dropAll`): what a
+ * server that timed an idle client out looks like to the client that just reused the connection.
+ * It offers PIPELINING when asked to, and answers commands in turn either way.
  */
-async function startSink(mode: 'dropReused' | 'dropAll'): Promise<Sink> {
-  const sink = { received: [] as string[], connections: 0 } as Sink;
+async function startSink(mode: 'accept' | 'dropReused' | 'dropAll', { pipelining = false } = {}): Promise<Sink> {
+  const sink = { received: [] as string[], connections: 0, packets: [] as string[] } as Sink;
   sink.server = createServer((socket: Socket) => {
     sink.connections += 1;
     let messages = 0;
@@ -26,6 +29,7 @@ async function startSink(mode: 'dropReused' | 'dropAll'): Promise<Sink> {
     socket.write('220 sink ESMTP\r\n');
     let buffer = '';
     socket.on('data', (chunk) => {
+      sink.packets.push(chunk.toString('latin1'));
       buffer += chunk.toString('latin1');
       for (let end = buffer.indexOf('\r\n'); end >= 0; end = buffer.indexOf('\r\n')) {
         const line = buffer.slice(0, end);
@@ -37,9 +41,9 @@ async function startSink(mode: 'dropReused' | 'dropAll'): Promise<Sink> {
             sink.received.push(recipient);
             socket.write('250 queued\r\n');
           }
-        } else if (/^(EHLO|HELO)/i.test(line)) socket.write('250 sink\r\n');
+        } else if (/^(EHLO|HELO)/i.test(line)) socket.write(pipelining ? '250-sink\r\n250 PIPELINING\r\n' : '250 sink\r\n');
         else if (/^MAIL FROM/i.test(line)) {
-          if (mode === 'dropAll' || messages > 0) return void socket.destroy();
+          if (mode === 'dropAll' || (mode === 'dropReused' && messages > 0)) return void socket.destroy();
           socket.write('250 ok\r\n');
         } else if (/^RCPT TO/i.test(line)) {
           recipient = line.slice(line.indexOf('<') + 1, line.indexOf('>'));
@@ -91,5 +95,24 @@ describe('SMTP pool', () => {
     }
     expect(sink.received).toEqual([]);
     expect(sink.connections).toBe(1);
+  });
+
+  it('writes the envelope and DATA at once when the server offers PIPELINING, one command per reply when it does not', async () => {
+    const envelopePackets = async (pipelining: boolean) => {
+      sink = await startSink('accept', { pipelining });
+      const pool = createSmtpPool({ url: `smtp://127.0.0.1:${sink.port}`, size: 1 });
+      try {
+        await pool.send({ from: 'news@example.org', to: 'reader@example.org' }, message);
+      } finally {
+        pool.close();
+      }
+      expect(sink.received).toEqual(['reader@example.org']);
+      const packets = sink.packets.filter((packet) => /^(MAIL FROM|RCPT TO|DATA)/m.test(packet));
+      await new Promise((resolve) => sink?.server.close(resolve));
+      return packets.map((packet) => packet.match(/^(MAIL FROM|RCPT TO|DATA)/gm)?.join(' + '));
+    };
+    // Two round trips fewer per message against a server that allows it (RFC 2920).
+    expect(await envelopePackets(true)).toEqual(['MAIL FROM + RCPT TO + DATA']);
+    expect(await envelopePackets(false)).toEqual(['MAIL FROM', 'RCPT TO', 'DATA']);
   });
 });
