@@ -1,5 +1,5 @@
-import { closeQueueContext, createQueueContext, defineJob, enqueue, startWorker } from '@paperboy/queue';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { closeQueueContext, createQueueContext, defineJob, enqueue, startWorker } from '@paperboy/queue';
 import { describe, it } from 'vitest';
 import { z } from 'zod';
 import { startOwnRedisCluster } from './support/redis-cluster.ts';
