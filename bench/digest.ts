@@ -25,7 +25,7 @@ import { expectedRecipients, seedProfiles, seedSubscribers } from './lib/seed.ts
 import { type Sink, startSink } from './lib/sink.ts';
 import { measureTimeSplit, type Readers, type TimeSplit } from './lib/split.ts';
 import { checkExactlyOnce, isExact } from './lib/verify.ts';
-import { readWal, walSince } from './lib/wal.ts';
+import { readWal, updatesOf, walSince } from './lib/wal.ts';
 import { startWorkerProcesses, stopWorkerProcesses } from './lib/workers.ts';
 
 const { values: args } = parseArgs({
@@ -154,6 +154,7 @@ async function main() {
   const tags = checkHashTags(await keysUnder(queue.redis, config.queuePrefix));
   await stopWorkerProcesses(workers);
   const wal = await walSince(db, walBefore);
+  const deliveryUpdates = await updatesOf(db, 'deliveries');
   const typical = await sink.typical();
 
   heading(
@@ -169,6 +170,10 @@ async function main() {
   line('records', formatNumber(wal.records / run.messages, 1));
   line('full-page images', formatNumber(wal.fullPageImages / run.messages, 2));
   line('bytes', formatNumber(wal.bytes / run.messages));
+  line(
+    'HOT updates of deliveries',
+    `${formatNumber(deliveryUpdates.hot)} of ${formatNumber(deliveryUpdates.updates)} (${formatNumber((100 * deliveryUpdates.hot) / Math.max(1, deliveryUpdates.updates))}%)`,
+  );
   heading('Peak memory');
   printMemory(run);
   heading('Exactly once');

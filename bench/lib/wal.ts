@@ -37,3 +37,15 @@ export async function walSince(db: Db, before: WalReading): Promise<WalUsed> {
     bytes: Number(row?.bytes ?? 0),
   };
 }
+
+/**
+ * Row updates of a table in this database and how many were HOT (the new version on the same page,
+ * no index touched). Cumulative since the database was made, and reported by a connection when it
+ * closes: read after the workers stopped.
+ */
+export async function updatesOf(db: Db, table: string): Promise<{ updates: number; hot: number }> {
+  await db.$executeRaw`SELECT pg_stat_force_next_flush()`;
+  const [row] = await db.$queryRaw<Array<{ updates: bigint; hot: bigint }>>`
+    SELECT n_tup_upd AS updates, n_tup_hot_upd AS hot FROM pg_stat_user_tables WHERE relname = ${table}`;
+  return { updates: Number(row?.updates ?? 0), hot: Number(row?.hot ?? 0) };
+}

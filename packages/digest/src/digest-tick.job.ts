@@ -28,7 +28,7 @@ export async function scheduleDigestTicks(queue: QueueContext, everyMs = TICK_EV
 export async function markStuckSends(db: Db, stuckAfterMs: number): Promise<number> {
   return db.$executeRaw`
     UPDATE deliveries SET status = 'unknown', finished_at = now(), last_error = 'worker stopped during the send; outcome unknown'
-    WHERE status = 'sending' AND claimed_at < now() - make_interval(secs => ${stuckAfterMs / 1000})`;
+    WHERE finished_at IS NULL AND status = 'sending' AND claimed_at < now() - make_interval(secs => ${stuckAfterMs / 1000})`;
 }
 
 export async function runDigestTick(deps: DispatchDeps, now = new Date()) {

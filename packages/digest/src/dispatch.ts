@@ -27,7 +27,8 @@ async function liveJobIds(queue: QueueContext, jobIds: string[]): Promise<Set<st
  */
 export async function queuePendingDeliveries(deps: DispatchDeps): Promise<number> {
   const pending = await deps.db.delivery.findMany({
-    where: { status: 'pending' },
+    // finishedAt null: read through the index of open deliveries, not the whole history.
+    where: { status: 'pending', finishedAt: null },
     select: { id: true, jobId: true },
     orderBy: { id: 'asc' },
   });

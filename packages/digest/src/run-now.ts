@@ -31,7 +31,7 @@ export async function dryRunDigest(db: Db, options: RunNowOptions = {}): Promise
   return withRollback(db, async (tx) => {
     await planDeliveriesNow(tx, options);
     const pending = await tx.delivery.findMany({
-      where: { status: 'pending', ...(options.date ? { digestDate: new Date(`${options.date}T00:00:00Z`) } : {}) },
+      where: { status: 'pending', finishedAt: null, ...(options.date ? { digestDate: new Date(`${options.date}T00:00:00Z`) } : {}) },
       select: { id: true, digestDate: true, subscriber: { select: { email: true } } },
       orderBy: { id: 'asc' },
     });

@@ -16,7 +16,8 @@ export async function digestOutcomes(db: Db, days: string[]) {
 /** The newest failed and unknown-outcome sends with their reason, so an operator can follow one up. */
 export function failedDeliveries(db: Db, limit = 50) {
   return db.delivery.findMany({
-    where: { status: { in: ['failed', 'unknown'] } },
+    // lastError: failed and unknown sends always carry one, and the index of finished-with-error rows needs it said.
+    where: { status: { in: ['failed', 'unknown'] }, lastError: { not: null } },
     orderBy: [{ finishedAt: 'desc' }, { createdAt: 'desc' }],
     take: limit,
     select: {
