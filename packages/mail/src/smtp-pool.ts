@@ -3,6 +3,7 @@ import { parseConnectionUrl } from 'nodemailer/lib/shared';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { createSemaphore } from './semaphore.ts';
 import { classifySendFailure, SendError, type SendOutcome } from './send-error.ts';
+import { useFastDataEscaping } from './smtp-data.ts';
 
 export interface SmtpPoolOptions {
   /** smtp://user:pass@host:port or smtps://…, with nodemailer's query options (tls.*). */
@@ -98,7 +99,7 @@ export function createSmtpPool(options: SmtpPoolOptions): SmtpPool {
 /** Connects and logs in; every failure before that rejects, later ones reach the send in flight. */
 function openConnection(options: SMTPConnection.Options, auth?: SMTPConnection.Credentials): Promise<SMTPConnection> {
   return new Promise((resolve, reject) => {
-    const connection = new SMTPConnection(options);
+    const connection = useFastDataEscaping(new SMTPConnection(options));
     const fail = (error: Error) => {
       connection.close();
       reject(new SendError(error, outcomeOf(error, false)));
