@@ -173,7 +173,11 @@ function printDrain(drain: DrainResult, acceptedPerSecond = 0) {
   line('handled', `${formatNumber(drain.handled)}: ${formatNumber(handledPerSecond)} requests/s`);
   const whole = drain.allHandledSeconds ?? drain.backlog / handledPerSecond;
   line('whole backlog', `${drain.allHandledSeconds ? '' : '~'}${whole.toFixed(0)} s to handle what the API accepted in ${duration} s`);
-  line('confirmations received', `${formatNumber(drain.mailed)}: ${formatNumber(drain.mailed / drain.seconds)} emails/s`);
+  const mailedPerSecond = drain.mailed / (drain.allMailedSeconds ?? drain.seconds);
+  line(
+    'confirmations received',
+    `${formatNumber(drain.mailed)} of ${formatNumber(drain.addresses)} addresses: ${formatNumber(mailedPerSecond)} emails/s`,
+  );
   line('worker CPU per request', `${perRequestMs(drain.workerCpuSeconds)} (handling it and sending its email)`);
   line('Postgres CPU per request', perRequestMs(drain.postgresCpuSeconds));
   if (acceptedPerSecond > 0) line('drain rate vs accept rate', `${((handledPerSecond / acceptedPerSecond) * 100).toFixed(1)}%`);

@@ -25,8 +25,12 @@ export interface DrainResult {
   backlog: number;
   /** Handled (subscriber written, email queued) within the measurement. */
   handled: number;
+  /** Addresses among the backlog: each gets one confirmation (a repeated address is mailed once in 10 minutes). */
+  addresses: number;
   /** Confirmations the sink received within the measurement. */
   mailed: number;
+  /** When the last confirmation arrived, if that happened within the measurement. */
+  allMailedSeconds?: number;
   seconds: number;
   /** When the last waiting request was handled, if that happened within the measurement. */
   allHandledSeconds?: number;
@@ -37,11 +41,13 @@ export interface DrainResult {
 const POLL_MS = 200;
 
 /** Follows the drain until everything is handled and mailed, or the window ends. */
-async function follow(options: DrainOptions, sink: Sink, backlog: number, sample: () => Promise<void>) {
+async function follow(options: DrainOptions, sink: Sink, expected: { backlog: number; addresses: number }, sample: () => Promise<void>) {
+  const { backlog, addresses } = expected;
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
   const bar = progressBar('subscribe requests handled', backlog);
   let allHandledSeconds: number | undefined;
+  let allMailedSeconds: number | undefined;
   try {
     for (;;) {
       const handled = backlog - (await countSubscribeRequests(options.db));
@@ -49,8 +55,10 @@ async function follow(options: DrainOptions, sink: Sink, backlog: number, sample
       bar.update(handled);
       await sample();
       if (handled >= backlog) allHandledSeconds ??= elapsed();
+      if (mailed >= addresses) allMailedSeconds ??= elapsed();
       const windowOver = options.windowSeconds > 0 && elapsed() >= options.windowSeconds;
-      if ((handled >= backlog && mailed >= backlog) || windowOver) return { handled, mailed, seconds: elapsed(), allHandledSeconds };
+      if ((handled >= backlog && mailed >= addresses) || windowOver)
+        return { handled, mailed, seconds: elapsed(), allHandledSeconds, allMailedSeconds };
       await sleep(POLL_MS);
     }
   } finally {
@@ -72,11 +80,13 @@ export async function measureSubscribeDrain(options: DrainOptions): Promise<Drai
   const pid = workers[0]?.pid ?? 0;
   try {
     const backlog = await countSubscribeRequests(options.db);
+    const [{ addresses } = { addresses: 0 }] = await options.db.$queryRaw<Array<{ addresses: number }>>`
+      SELECT count(DISTINCT lower(email))::int AS addresses FROM subscribe_requests`;
     const postgres = await trackPostgresCpu(options.db, options.database);
     const cpuBefore = cpuSecondsOf(pid) ?? 0;
     await drains.resume();
-    const progress = await follow(options, sink, backlog, postgres.sample);
-    return { backlog, ...progress, workerCpuSeconds: (cpuSecondsOf(pid) ?? 0) - cpuBefore, postgresCpuSeconds: postgres.used() };
+    const progress = await follow(options, sink, { backlog, addresses }, postgres.sample);
+    return { backlog, addresses, ...progress, workerCpuSeconds: (cpuSecondsOf(pid) ?? 0) - cpuBefore, postgresCpuSeconds: postgres.used() };
   } finally {
     await stopWorkerProcesses(workers);
     await sink.stop();
