@@ -2,7 +2,15 @@ import { runDigestNow } from '@paperboy/digest';
 import type { CapturedMail } from '@paperboy/mail';
 import { embedPendingPapers, lookUpSeedPapers, type PaperInput, storePapers } from '@paperboy/papers';
 import { fixture, send, startServer, type TestServer } from '@paperboy/papers/test-server';
-import { linkIn, pathOf, startTestStack, TEST_PUBLIC_URL, type TestStack, waitForSubscribeRequests } from '@paperboy/testing';
+import {
+  deleteAllSubscribers,
+  linkIn,
+  pathOf,
+  startTestStack,
+  TEST_PUBLIC_URL,
+  type TestStack,
+  waitForSubscribeRequests,
+} from '@paperboy/testing';
 import { signCompactToken, signToken } from '@paperboy/tokens';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
@@ -21,7 +29,7 @@ afterAll(async () => {
 beforeEach(async () => {
   await waitForSubscribeRequests(stack.services.db);
   stack.capture.clear();
-  await stack.services.db.subscriber.deleteMany();
+  await deleteAllSubscribers(stack.services.db);
   await stack.services.db.suppression.deleteMany();
   await stack.services.db.paper.deleteMany();
   await stack.services.db.seedLookup.deleteMany();

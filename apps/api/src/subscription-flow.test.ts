@@ -1,6 +1,14 @@
 import { closeQueueContext, createQueueContext } from '@paperboy/queue';
 import { countSubscribeRequests, createSubscribeIntake, emailHash, scheduleSubscribeRequestDrains } from '@paperboy/subscriptions';
-import { linkIn, pathOf, startTestStack, TEST_PUBLIC_URL, type TestStack, waitForSubscribeRequests } from '@paperboy/testing';
+import {
+  deleteAllSubscribers,
+  linkIn,
+  pathOf,
+  startTestStack,
+  TEST_PUBLIC_URL,
+  type TestStack,
+  waitForSubscribeRequests,
+} from '@paperboy/testing';
 import { signToken } from '@paperboy/tokens';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from './app.tsx';
@@ -16,7 +24,7 @@ afterAll(async () => {
 beforeEach(async () => {
   await waitForSubscribeRequests(stack.services.db);
   stack.capture.clear();
-  await stack.services.db.subscriber.deleteMany();
+  await deleteAllSubscribers(stack.services.db);
   await stack.services.db.suppression.deleteMany();
 });
 

@@ -88,7 +88,10 @@ describe('worker /metrics', () => {
     await until(async () => (await counted()) === 1, 'the permanent refusal');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await counted()).toBe(1);
-    expect(readSample(await scrape(), 'paperboy_queue_jobs', { queue: 'subscription-mail', state: 'failed' })).toBe(1);
+    // Recorded as failed for good, and its job ended without a retry (a retry would send it again).
+    const text = await scrape();
+    expect(readSample(text, 'paperboy_outbox_emails_failed')).toBe(1);
+    expect(readSample(text, 'paperboy_queue_jobs', { queue: 'subscription-mail', state: 'delayed' })).toBe(0);
     reply = () => 'accept';
   });
 

@@ -1,6 +1,6 @@
 import { digestTickJob, runDigestTick, scheduleDigestTicks, sendDigestBatch, sendDigestsJob } from '@paperboy/digest';
 import { fitReaderModelJob, runReaderModelJob, scheduleReaderModelSweeps } from '@paperboy/feedback';
-import { observeWorker, outcomeOfSendFailure } from '@paperboy/observability';
+import { observeWorker } from '@paperboy/observability';
 import {
   embedPapersJob,
   embedPendingPapers,
@@ -19,7 +19,7 @@ import {
   outboxSweepJob,
   scheduleOutboxSweeps,
   scheduleSubscribeRequestDrains,
-  sendSubscriptionMail,
+  sendSubscriptionMails,
   subscribeRequestsJob,
   subscriptionMailJob,
   sweepOutbox,
@@ -33,16 +33,16 @@ export interface WorkerRegistry {
   close(): Promise<void>;
 }
 
-/** Sends a confirmation (or "already subscribed") email and counts its outcome, failures included. */
-async function sendAndCountSubscriptionMail(services: WorkerServices, payload: { outboxId: string }, job: Job) {
-  try {
-    const result = await sendSubscriptionMail(services, payload, job);
-    services.metrics.countEmail('subscription', result);
-    return result;
-  } catch (error) {
-    services.metrics.countEmail('subscription', outcomeOfSendFailure(error));
+/** Sends a wake-up's confirmation (or "already subscribed") emails and counts each one's outcome, failures included. */
+async function sendAndCountSubscriptionMails(services: WorkerServices, payload: { outboxIds: string[] }, job: Job) {
+  const sent = await sendSubscriptionMails(services, payload, job).catch((error: unknown) => {
+    // Postgres away before anything was sent: every email of the wake-up waits for the retry.
+    for (const _ of payload.outboxIds) services.metrics.countEmail('subscription', 'transient');
     throw error;
-  }
+  });
+  for (const outcome of sent.outcomes) services.metrics.countEmail('subscription', outcome);
+  if (sent.retry) throw sent.retry;
+  return sent.outcomes;
 }
 
 /** Ingests, counts, and asks for the new papers' vectors (they go out on their rule topics until then). */
@@ -61,7 +61,7 @@ export function startWorkers(services: WorkerServices): WorkerRegistry {
   const workers = [
     drains,
     embeddings,
-    startWorker(queue, subscriptionMailJob, (payload, raw) => sendAndCountSubscriptionMail(services, payload, raw)),
+    startWorker(queue, subscriptionMailJob, (payload, raw) => sendAndCountSubscriptionMails(services, payload, raw)),
     startWorker(queue, outboxSweepJob, () => sweepOutbox(services)),
     startWorker(queue, digestTickJob, () => runDigestTick(services)),
     startWorker(queue, sendDigestsJob, (payload) => sendDigestBatch(services, payload)),

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import type { CapturedMail, CaptureReply } from '@paperboy/mail';
 import { countPapersToEmbed, embedPendingPapers, type PaperInput, storePapers } from '@paperboy/papers';
 import { deleteKeysUnder } from '@paperboy/queue';
-import { pathOf, startTestStack, TEST_PUBLIC_URL, type TestStack } from '@paperboy/testing';
+import { deleteAllSubscribers, pathOf, startTestStack, TEST_PUBLIC_URL, type TestStack } from '@paperboy/testing';
 import { startWorkers } from '@paperboy/worker/registry';
 import { closeWorkerServices, createWorkerServices } from '@paperboy/worker/services';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -35,7 +35,7 @@ afterAll(async () => {
 beforeEach(async () => {
   reply = () => 'accept';
   stack.capture.clear();
-  await stack.services.db.subscriber.deleteMany();
+  await deleteAllSubscribers(stack.services.db);
   await stack.services.db.paper.deleteMany();
 });
 

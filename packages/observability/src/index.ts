@@ -4,7 +4,7 @@ export { observeWorker } from './jobs/observe-worker.ts';
 export { createLogger, type Logger } from './logging/logger.ts';
 export { maskEmails } from './logging/scrub.ts';
 export { logStartupFailure } from './logging/startup-failure.ts';
-export { type EmailOutcome, outcomeOfSendFailure } from './metrics/email-outcomes.ts';
+export type { EmailOutcome } from './metrics/email-outcomes.ts';
 export { createHttpMetrics, type HttpMetrics } from './metrics/http-metrics.ts';
 export { readSample } from './metrics/read-sample.ts';
 export { createWorkerMetrics, type EmailKind, type WorkerMetrics } from './metrics/worker-metrics.ts';

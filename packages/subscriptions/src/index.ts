@@ -40,7 +40,7 @@ export { countSubscribeRequests } from './subscribe-requests.ts';
 export {
   queueSubscriptionMail,
   type SubscriptionMailDeps,
-  sendSubscriptionMail,
+  sendSubscriptionMails,
   subscriptionMailJob,
 } from './subscription-mail.job.ts';
 export { emailHash, isSuppressed } from './suppression.ts';

@@ -1,5 +1,5 @@
 import { getQueue } from '@paperboy/queue';
-import { startTestStack, type TestStack } from '@paperboy/testing';
+import { deleteAllSubscribers, startTestStack, type TestStack } from '@paperboy/testing';
 import { startWorkers } from '@paperboy/worker/registry';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sweepOutbox } from './outbox-sweep.job.ts';
@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   stack.capture.clear();
-  await stack.services.db.subscriber.deleteMany();
+  await deleteAllSubscribers(stack.services.db);
 });
 
 const addPending = (email: string) => stack.services.db.subscriber.create({ data: { email, emailKey: email } });

@@ -1,62 +1,86 @@
-import { type Db, Prisma } from '@paperboy/db';
-import { insertEvents } from './events.ts';
+import type { Db, Prisma } from '@paperboy/db';
 /** At most one confirmation (or "already subscribed") email per address per this interval. */
 export const RESEND_INTERVAL_MINUTES = 10;
 
 export type OutboxOutcome = 'sent' | 'skipped' | 'failed' | 'pending';
 
+/** An email recorded in the outbox, and whom it is for. */
+export interface OutboxEmail {
+  outboxId: string;
+  subscriberId: string;
+}
+
 /**
- * Claims the right to mail the subscriber (at most once per RESEND_INTERVAL_MINUTES) and records
- * the email to send, in one statement: there is never a claim without its email, nor an email
- * without its claim. Returns the email's id, or null when the interval has not passed.
+ * Claims the right to mail each subscriber (at most once per RESEND_INTERVAL_MINUTES) and records
+ * the emails to send, in one statement: there is never a claim without its email, nor an email
+ * without its claim. Returns the emails recorded; a subscriber mailed within the interval gets none.
  */
-export async function recordSubscriptionMail(db: Db, subscriberId: string): Promise<string | null> {
-  const [row] = await db.$queryRaw<Array<{ id: bigint }>>`
+export async function recordSubscriptionMails(db: Db | Prisma.TransactionClient, subscriberIds: string[]): Promise<OutboxEmail[]> {
+  if (subscriberIds.length === 0) return [];
+  const rows = await db.$queryRaw<Array<{ id: bigint; subscriber_id: string }>>`
     WITH claimed AS (
       UPDATE subscribers SET confirmation_sent_at = now()
-      WHERE id = ${subscriberId}::uuid
+      WHERE id = ANY(${subscriberIds}::uuid[])
         AND (confirmation_sent_at IS NULL OR confirmation_sent_at < now() - make_interval(mins => ${RESEND_INTERVAL_MINUTES}))
       RETURNING id
     )
-    INSERT INTO outbox_emails (subscriber_id) SELECT id FROM claimed RETURNING id`;
-  return row ? String(row.id) : null;
+    INSERT INTO outbox_emails (subscriber_id) SELECT id FROM claimed RETURNING id, subscriber_id::text`;
+  return rows.map((row) => ({ outboxId: String(row.id), subscriberId: row.subscriber_id }));
 }
 
-/** The subscriber an outbox email is for, as they are when it is sent (which email it is depends on them). */
+/** A claimed outbox email and its subscriber, as they are when it is sent (which email it is depends on them). */
 export interface OutboxRecipient {
+  outboxId: string;
   id: string;
   email: string;
   status: string;
 }
 
-/** Takes a pending email for sending, with its recipient; null when it is gone, sent, or being sent by another worker. */
-export async function claimOutboxEmail(db: Db, outboxId: string): Promise<OutboxRecipient | null> {
-  const [recipient] = await db.$queryRaw<OutboxRecipient[]>`
+/** Takes pending emails for sending, with their recipients; one that is gone, sent, or being sent by another worker is left out. */
+export async function claimOutboxEmails(db: Db, outboxIds: string[]): Promise<OutboxRecipient[]> {
+  return db.$queryRaw<OutboxRecipient[]>`
     UPDATE outbox_emails o SET status = 'sending', claimed_at = now(), attempts = o.attempts + 1
     FROM subscribers s
-    WHERE o.id = ${BigInt(outboxId)} AND o.status = 'pending' AND s.id = o.subscriber_id
-    RETURNING s.id::text AS id, s.email, s.status::text AS status`;
-  return recipient ?? null;
+    WHERE o.id = ANY(${outboxIds.map(BigInt)}::bigint[]) AND o.status = 'pending' AND s.id = o.subscriber_id
+    RETURNING o.id::text AS "outboxId", s.id::text AS id, s.email, s.status::text AS status`;
 }
 
-/** Records a sent email and, in the same statement, `eventType` in its subscriber's audit trail. */
-export async function recordOutboxEmailSent(db: Db, outboxId: string, eventType: string): Promise<void> {
-  await db.$executeRaw`
-    WITH finished AS (
-      UPDATE outbox_emails SET status = 'sent', last_error = NULL, finished_at = now()
-      WHERE id = ${BigInt(outboxId)}
-      RETURNING subscriber_id AS id
-    )
-    ${insertEvents(Prisma.sql`finished`, eventType)}`;
+/**
+ * Records sent emails and each one's event (`eventType`) in its subscriber's audit trail, together.
+ * The events' foreign key locks each subscriber; those locks are taken first, in id order, as erasing
+ * subscribers takes their rows before their outbox emails: taken after the outbox rows, an erasure
+ * at the same moment would deadlock with this record.
+ */
+export async function recordOutboxEmailsSent(db: Db, sent: Array<{ outboxId: string; eventType: string }>): Promise<void> {
+  if (sent.length === 0) return;
+  const ids = sent.map((email) => BigInt(email.outboxId));
+  await db.$transaction([
+    db.$queryRaw`
+      SELECT 1 FROM subscribers s JOIN outbox_emails o ON o.subscriber_id = s.id
+      WHERE o.id = ANY(${ids}::bigint[]) ORDER BY s.id FOR KEY SHARE OF s`,
+    db.$executeRaw`
+      WITH finished AS (
+        UPDATE outbox_emails o SET status = 'sent', last_error = NULL, finished_at = now()
+        FROM unnest(${ids}::bigint[], ${sent.map((email) => email.eventType)}::text[]) AS x(id, type)
+        WHERE o.id = x.id
+        RETURNING o.subscriber_id, x.type
+      )
+      INSERT INTO subscriber_events (subscriber_id, type, data) SELECT subscriber_id, type, '{}'::jsonb FROM finished`,
+  ]);
 }
 
 /** Records how a claimed email ended; 'pending' puts it back for its retry (or the sweep). */
 export async function finishOutboxEmail(db: Db, outboxId: string, outcome: OutboxOutcome, error?: string): Promise<void> {
+  await finishOutboxEmails(db, [outboxId], outcome, error);
+}
+
+/** finishOutboxEmail for several emails with the same outcome, in one statement. */
+export async function finishOutboxEmails(db: Db, outboxIds: string[], outcome: OutboxOutcome, error?: string): Promise<void> {
   await db.$executeRaw`
     UPDATE outbox_emails
     SET status = ${outcome}::"OutboxStatus", last_error = ${error?.slice(0, 500) ?? null},
         finished_at = CASE WHEN ${outcome} = 'pending' THEN NULL ELSE now() END
-    WHERE id = ${BigInt(outboxId)}`;
+    WHERE id = ANY(${outboxIds.map(BigInt)}::bigint[])`;
 }
 
 /**

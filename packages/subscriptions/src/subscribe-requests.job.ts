@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { defineJob, enqueue, type QueueContext, scheduleEvery } from '@paperboy/queue';
 import { z } from 'zod';
 import type { SubscriptionDeps } from './deps.ts';
-import { handleSubscribeRequest } from './handle-subscribe-request.ts';
+import { handleSubscribeRequests } from './handle-subscribe-request.ts';
 import { drainSubscribeRequestBatch } from './subscribe-requests.ts';
+import { wakeSubscriptionMails } from './subscription-mail.job.ts';
 
 /**
  * "Subscribe requests are waiting": the job carries nothing, Postgres holds the requests. Each run
@@ -105,7 +106,9 @@ export async function drainSubscribeRequests(deps: SubscriptionDeps, signal?: Ab
   let handled = 0;
   const failures: unknown[] = [];
   while (!signal?.aborted) {
-    const batch = await drainSubscribeRequestBatch(deps.db, afterId, BATCH_SIZE, (request) => handleSubscribeRequest(deps, request));
+    const batch = await drainSubscribeRequestBatch(deps.db, afterId, BATCH_SIZE, handleSubscribeRequests);
+    // After the commit: a wake-up must not reach a worker before its email is in the outbox.
+    await wakeSubscriptionMails(deps, batch.results.flat(), deps.config.rateLimit.confirmationsPerAddress);
     handled += batch.handled;
     failures.push(...batch.failures);
     if (batch.claimed < BATCH_SIZE) break;

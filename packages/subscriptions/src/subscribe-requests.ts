@@ -1,4 +1,4 @@
-import { type Db, groupWrites } from '@paperboy/db';
+import { type Db, groupWrites, type Prisma } from '@paperboy/db';
 import type { Subscription } from './input.ts';
 
 /** A subscribe request as the API accepted it: validated, topics resolved, waiting for the worker. */
@@ -50,69 +50,74 @@ export async function countSubscribeRequests(db: Db): Promise<number> {
   return Number(row?.waiting ?? 0);
 }
 
-export interface BatchOutcome {
+export interface BatchOutcome<T> {
   /** Rows this batch locked; fewer than the limit means the table held no more past `afterId`. */
   claimed: number;
   lastId: bigint;
   handled: number;
+  /** What the handling of the handled requests returned. */
+  results: T[];
   failures: unknown[];
 }
 
-// Handled side by side, each on its own pooled connection (the worker's pool holds 10, one of them
-// the batch's transaction).
-const PARALLEL_ADDRESSES = 8;
+type Handle<T> = (tx: Prisma.TransactionClient, requests: SubscribeRequest[]) => Promise<T>;
 
-/** Runs `handle` on every request: one address's requests in order (its latest choices win), addresses side by side. */
-async function handleInOrderPerAddress(requests: SubscribeRequest[], handle: (request: SubscribeRequest) => Promise<void>) {
-  const byAddress = new Map<string, SubscribeRequest[]>();
-  for (const request of requests) {
-    const key = request.email.toLowerCase();
-    const group = byAddress.get(key);
-    if (group) group.push(request);
-    else byAddress.set(key, [request]);
+/** Runs `handle` inside a savepoint: if it fails, what it did is undone and the transaction goes on. */
+async function inSavepoint<T>(
+  tx: Prisma.TransactionClient,
+  handle: () => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+  await tx.$executeRaw`SAVEPOINT handling`;
+  try {
+    const value = await handle();
+    await tx.$executeRaw`RELEASE SAVEPOINT handling`;
+    return { ok: true, value };
+  } catch (error) {
+    await tx.$executeRaw`ROLLBACK TO SAVEPOINT handling`;
+    return { ok: false, error };
   }
-  const waiting = [...byAddress.values()];
+}
+
+/**
+ * Handles the batch in one go; if that fails, one request at a time, so that a request that cannot
+ * be handled holds back only itself (it stays for the next drain), not the batch.
+ */
+async function handleBatch<T>(tx: Prisma.TransactionClient, requests: SubscribeRequest[], handle: Handle<T>) {
+  if (requests.length === 0) return { handled: [], results: [], failures: [] };
+  const whole = await inSavepoint(tx, () => handle(tx, requests));
+  if (whole.ok) return { handled: requests.map((request) => request.id), results: [whole.value], failures: [] };
   const handled: bigint[] = [];
+  const results: T[] = [];
   const failures: unknown[] = [];
-  const lane = async () => {
-    for (let group = waiting.shift(); group; group = waiting.shift()) {
-      for (const request of group) {
-        await handle(request).then(
-          () => handled.push(request.id),
-          (error: unknown) => failures.push(error),
-        );
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: PARALLEL_ADDRESSES }, lane));
-  return { handled, failures };
+  for (const request of requests) {
+    const one = await inSavepoint(tx, () => handle(tx, [request]));
+    if (one.ok) {
+      handled.push(request.id);
+      results.push(one.value);
+    } else failures.push(one.error);
+  }
+  return { handled, results, failures };
 }
 
 /**
  * Locks up to `limit` waiting requests after `afterId` that no other drainer holds, oldest first,
- * hands them to `handle`, and deletes those handled, in one transaction: if the process dies
- * midway, every row of the batch comes back for the next drain (handling a request twice mails
- * nobody twice: the 10-minute claim holds). A request whose handling failed stays for the next
- * drain.
+ * hands them to `handle`, and deletes those handled, in one transaction: what a request changes and
+ * its removal from the table commit together, and if the process dies midway nothing of the batch
+ * is done and every row comes back for the next drain. A request whose handling failed stays for
+ * the next drain.
  */
-export async function drainSubscribeRequestBatch(
-  db: Db,
-  afterId: bigint,
-  limit: number,
-  handle: (request: SubscribeRequest) => Promise<void>,
-): Promise<BatchOutcome> {
+export async function drainSubscribeRequestBatch<T>(db: Db, afterId: bigint, limit: number, handle: Handle<T>): Promise<BatchOutcome<T>> {
   return db.$transaction(
     async (tx) => {
       const requests = await tx.$queryRaw<SubscribeRequest[]>`
         SELECT id, email, topic_ids AS "topicIds", keywords, authors, coalesce(seed_papers, '{}') AS "seedPapers", interests, timezone, delivery_hour AS "deliveryHour",
                frequency::text AS frequency, papers_per_email AS "papersPerEmail", ip
         FROM subscribe_requests WHERE id > ${afterId} ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
-      const { handled, failures } = await handleInOrderPerAddress(requests, handle);
+      const { handled, results, failures } = await handleBatch(tx, requests, handle);
       if (handled.length > 0) await tx.$executeRaw`DELETE FROM subscribe_requests WHERE id = ANY(${handled}::bigint[])`;
-      return { claimed: requests.length, lastId: requests.at(-1)?.id ?? afterId, handled: handled.length, failures };
+      return { claimed: requests.length, lastId: requests.at(-1)?.id ?? afterId, handled: handled.length, results, failures };
     },
-    // The batch's handling runs inside the transaction; Prisma's default 5 s limit could cut a
-    // slow one short and have it handled again.
+    // Prisma's default 5 s limit could cut a slow batch short and have it handled again.
     { timeout: 120_000 },
   );
 }

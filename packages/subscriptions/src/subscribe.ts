@@ -19,7 +19,7 @@ export function createSubscribeIntake(db: Db, queue: QueueContext, onKickError: 
 
 /**
  * Accepts a subscription request: validates it (an InputError names each bad field), stores it and
- * tells the worker, which does the rest (handleSubscribeRequest). The same work for every valid
+ * tells the worker, which does the rest (handleSubscribeRequests). The same work for every valid
  * request, whoever the address belongs to, so neither the answer nor its timing tells the caller
  * whether the address is new, pending, confirmed or erased: its owner finds out by email.
  */

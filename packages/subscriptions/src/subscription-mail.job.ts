@@ -1,52 +1,81 @@
 import type { Config } from '@paperboy/config';
 import type { Db } from '@paperboy/db';
-import { type EmailTemplates, type Mailer, SendError } from '@paperboy/mail';
+import { type EmailTemplates, type Mailer, SendError, type SendOutcome } from '@paperboy/mail';
 import { defineJob, enqueueBulk } from '@paperboy/queue';
-import { type Job, UnrecoverableError } from 'bullmq';
+import type { Job } from 'bullmq';
 import { z } from 'zod';
 import type { SubscriptionDeps } from './deps.ts';
 import { recordEvent } from './events.ts';
 import { linkFor } from './links.ts';
-import { claimOutboxEmail, finishOutboxEmail, recordOutboxEmailSent, recordSubscriptionMail } from './outbox.ts';
+import {
+  claimOutboxEmails,
+  finishOutboxEmail,
+  finishOutboxEmails,
+  type OutboxEmail,
+  type OutboxRecipient,
+  recordOutboxEmailsSent,
+  recordSubscriptionMails,
+} from './outbox.ts';
 import { confirmationsPerAddress, hitRateLimit } from './rate-limit.ts';
 
-/** Wakes the worker for one email of the outbox (outbox.ts): the email itself is in Postgres. */
+const OUTBOX_ID = z.string().regex(/^\d+$/);
+/** Emails one wake-up carries: they are claimed and recorded in one statement each, and sent side by side over the pool. */
+const EMAILS_PER_JOB = 50;
+
+/** Wakes the worker for emails of the outbox (outbox.ts): the emails themselves are in Postgres. */
 export const subscriptionMailJob = defineJob({
   queue: 'subscription-mail',
-  schema: z.object({ outboxId: z.string().regex(/^\d+$/) }),
+  schema: z.union([
+    z.object({ outboxIds: z.array(OUTBOX_ID).min(1).max(EMAILS_PER_JOB) }),
+    // A wake-up for one email, as workers before batched wake-ups queued it: still sent after an upgrade.
+    z.object({ outboxId: OUTBOX_ID }).transform(({ outboxId }) => ({ outboxIds: [outboxId] })),
+  ]),
   // A confirmation is worth retrying through a short SMTP outage (backoff 15 s doubling, about
   // 4 hours in all), but not for days: by then the visitor has given up or will submit again.
+  // A retry sends only the emails still pending: the others were recorded sent or failed.
   options: { attempts: 10, backoff: { type: 'exponential', delay: 15_000 }, removeOnComplete: 1000, removeOnFail: 5000 },
   concurrency: 10,
 });
 
-/** One wake-up per email: queueing it again (the sweep) adds nothing while the first is waiting or retrying. */
-export const wakeUpJobId = (outboxId: string) => `outbox-${outboxId}`;
+/** The same emails get the same wake-up: queueing them again (the sweep) adds nothing while the first is waiting or retrying. */
+export const wakeUpJobId = (outboxIds: string[]) =>
+  outboxIds.length === 1 ? `outbox-${outboxIds[0]}` : `outbox-${outboxIds[0]}-${outboxIds.at(-1)}-${outboxIds.length}`;
 
-/** Queues the wake-ups of these outbox emails; what fails to queue is left to the sweep. */
+/** Queues the wake-ups of these outbox emails, EMAILS_PER_JOB to a job; what fails to queue is left to the sweep. */
 export async function wakeOutboxEmails(deps: Pick<SubscriptionDeps, 'queue'>, outboxIds: string[]): Promise<void> {
-  await enqueueBulk(
-    deps.queue,
-    subscriptionMailJob,
-    outboxIds.map((outboxId) => ({ payload: { outboxId }, jobId: wakeUpJobId(outboxId) })),
-  );
+  const jobs = [];
+  for (let start = 0; start < outboxIds.length; start += EMAILS_PER_JOB) {
+    const chunk = outboxIds.slice(start, start + EMAILS_PER_JOB);
+    jobs.push({ payload: { outboxIds: chunk }, jobId: wakeUpJobId(chunk) });
+  }
+  await enqueueBulk(deps.queue, subscriptionMailJob, jobs);
 }
 
 /**
- * Records a confirmation (or "already subscribed") email for the subscriber in Postgres, at most
- * one per 10 minutes and within `dailyCap` a day (0: no cap; operator imports pass none), and
- * wakes the worker for it. If Redis is down or loses the wake-up, the email is still recorded and
- * the sweep (outbox-sweep.job.ts) queues it again.
+ * Wakes the worker for outbox emails just recorded, except those past `dailyCap` emails a day for
+ * their address (0: no cap; operator imports pass none), which are closed as skipped. If Redis is
+ * down or loses a wake-up, the email is still recorded and the sweep (outbox-sweep.job.ts) queues
+ * it again; if the cap cannot be read, the 10-minute claim still throttles.
  */
-export async function queueSubscriptionMail(deps: Pick<SubscriptionDeps, 'db' | 'queue'>, subscriberId: string, dailyCap = 0) {
-  const outboxId = await recordSubscriptionMail(deps.db, subscriberId);
-  if (!outboxId) return;
-  const capped = await hitRateLimit(deps.queue, confirmationsPerAddress(dailyCap), subscriberId).then(
-    (decision) => !decision.allowed,
-    () => false, // Redis down: the cap cannot be read; the 10-minute claim still throttles.
+export async function wakeSubscriptionMails(deps: Pick<SubscriptionDeps, 'db' | 'queue'>, emails: OutboxEmail[], dailyCap = 0) {
+  const rule = confirmationsPerAddress(dailyCap);
+  const capped = await Promise.all(
+    emails.map((email) =>
+      hitRateLimit(deps.queue, rule, email.subscriberId).then(
+        (decision) => !decision.allowed,
+        () => false,
+      ),
+    ),
   );
-  if (capped) return finishOutboxEmail(deps.db, outboxId, 'skipped', 'daily cap of emails per address');
-  await wakeOutboxEmails(deps, [outboxId]).catch(() => undefined); // the sweep queues it later
+  const over = emails.filter((_, i) => capped[i]).map((email) => email.outboxId);
+  if (over.length > 0) await finishOutboxEmails(deps.db, over, 'skipped', 'daily cap of emails per address');
+  const within = emails.filter((_, i) => !capped[i]).map((email) => email.outboxId);
+  await wakeOutboxEmails(deps, within).catch(() => undefined); // the sweep queues them later
+}
+
+/** Records a confirmation (or "already subscribed") email for one subscriber and wakes the worker for it (see wakeSubscriptionMails). */
+export async function queueSubscriptionMail(deps: Pick<SubscriptionDeps, 'db' | 'queue'>, subscriberId: string, dailyCap = 0) {
+  await wakeSubscriptionMails(deps, await recordSubscriptionMails(deps.db, [subscriberId]), dailyCap);
 }
 
 export interface SubscriptionMailDeps {
@@ -66,50 +95,82 @@ function composeMail(deps: SubscriptionMailDeps, subscriber: { id: string; email
   return deps.templates.confirmation({ email: subscriber.email, confirmUrl, footer });
 }
 
-/**
- * Sends one outbox email, the one the subscriber's current status calls for (nothing once they
- * have left), and records how it ended. Only a claimed email is sent, so a wake-up queued twice
- * sends it once.
- */
-export async function sendSubscriptionMail(deps: SubscriptionMailDeps, payload: { outboxId: string }, job?: Job) {
-  const subscriber = await claimOutboxEmail(deps.db, payload.outboxId);
-  if (!subscriber) return 'skipped';
-  if (subscriber.status === 'unsubscribed' || subscriber.status === 'bounced') {
-    await finishOutboxEmail(deps.db, payload.outboxId, 'skipped');
-    return 'skipped';
-  }
-  const mail = composeMail(deps, subscriber);
+/** What became of one email of a wake-up; `transient` and `unknown` ones are sent again by the job's retry. */
+export type SubscriptionMailOutcome = 'sent' | 'skipped' | SendOutcome;
+
+async function sendOne(
+  deps: SubscriptionMailDeps,
+  recipient: OutboxRecipient,
+  job?: Job,
+): Promise<{ outcome: SubscriptionMailOutcome; error?: string }> {
+  const mail = composeMail(deps, recipient);
   try {
     await deps.mailer.send({
-      to: subscriber.email,
+      to: recipient.email,
       subject: mail.subject,
       html: mail.html,
       text: mail.text,
       headers: { 'Auto-Submitted': 'auto-generated' },
     });
+    return { outcome: 'sent' };
   } catch (error) {
-    await recordSendFailure(deps.db, payload.outboxId, subscriber.id, error, job);
-    throw error;
+    await recordSendFailure(deps.db, recipient, error, job);
+    return { outcome: error instanceof SendError ? error.outcome : 'transient', error: String((error as Error).message) };
   }
-  await recordOutboxEmailSent(
-    deps.db,
-    payload.outboxId,
-    subscriber.status === 'confirmed' ? 'already_subscribed_sent' : 'confirmation_sent',
-  );
-  return 'sent';
 }
 
 /**
- * A permanent refusal (5xx) will not change on retry: recorded, and the job stops. Anything else
- * puts the email back for the job's next attempt, or records it failed after the last one.
+ * Sends a wake-up's outbox emails, each the one its subscriber's current status calls for (nothing
+ * once they have left), and records how each ended. Only claimed emails are sent, so a wake-up
+ * queued twice sends each once. Returns every email's outcome; `retry` is set when some failed in a
+ * way worth another attempt (the job throws it, and BullMQ tries again after its backoff).
  */
-async function recordSendFailure(db: Db, outboxId: string, subscriberId: string, error: unknown, job?: Job): Promise<void> {
+export async function sendSubscriptionMails(
+  deps: SubscriptionMailDeps,
+  payload: { outboxIds: string[] },
+  job?: Job,
+): Promise<{ outcomes: SubscriptionMailOutcome[]; retry?: Error }> {
+  const claimed = await claimOutboxEmails(deps.db, payload.outboxIds);
+  const left = claimed.filter((recipient) => recipient.status === 'unsubscribed' || recipient.status === 'bounced');
+  if (left.length > 0)
+    await finishOutboxEmails(
+      deps.db,
+      left.map((recipient) => recipient.outboxId),
+      'skipped',
+    );
+  const recipients = claimed.filter((recipient) => !left.includes(recipient));
+  const sends = await Promise.all(recipients.map((recipient) => sendOne(deps, recipient, job)));
+  const sent = recipients.filter((_, i) => sends[i]?.outcome === 'sent');
+  await recordOutboxEmailsSent(
+    deps.db,
+    sent.map((recipient) => ({
+      outboxId: recipient.outboxId,
+      eventType: recipient.status === 'confirmed' ? 'already_subscribed_sent' : 'confirmation_sent',
+    })),
+  );
+  const skipped = Array.from({ length: payload.outboxIds.length - recipients.length }, () => 'skipped' as const);
+  const outcomes = [...sends.map((send) => send.outcome), ...skipped];
+  const failed = sends.filter((send) => send.outcome === 'transient' || send.outcome === 'unknown');
+  if (failed.length === 0) return { outcomes };
+  // The job's failure is logged with this message: it is where an operator reads why (a refused login, say).
+  return {
+    outcomes,
+    retry: new Error(`${failed.length} of ${outcomes.length} email(s) not sent yet, retrying; the first: ${failed[0]?.error}`),
+  };
+}
+
+/**
+ * A permanent refusal (5xx) will not change on retry: recorded as failed, with the server's answer
+ * on the subscriber's trail. Anything else puts the email back for the job's next attempt, or
+ * records it failed after the last one.
+ */
+async function recordSendFailure(db: Db, recipient: OutboxRecipient, error: unknown, job?: Job): Promise<void> {
   const message = String((error as Error).message);
   if (error instanceof SendError && error.outcome === 'permanent') {
-    await finishOutboxEmail(db, outboxId, 'failed', message);
-    await recordEvent(db, subscriberId, 'confirmation_rejected', { response: message.slice(0, 300) });
-    throw new UnrecoverableError('SMTP server permanently rejected the message');
+    await finishOutboxEmail(db, recipient.outboxId, 'failed', message);
+    await recordEvent(db, recipient.id, 'confirmation_rejected', { response: message.slice(0, 300) });
+    return;
   }
   const lastAttempt = job !== undefined && job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-  await finishOutboxEmail(db, outboxId, lastAttempt ? 'failed' : 'pending', message);
+  await finishOutboxEmail(db, recipient.outboxId, lastAttempt ? 'failed' : 'pending', message);
 }

@@ -1,4 +1,4 @@
-export { resetDatabase } from './database.ts';
+export { deleteAllSubscribers, resetDatabase } from './database.ts';
 export { useDatabaseWithTopics } from './database-hooks.ts';
 export { findFreePort } from './ports.ts';
 export { linkIn, pathOf, startTestStack, TEST_PUBLIC_URL, type TestStack } from './stack.ts';

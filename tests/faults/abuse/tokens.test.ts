@@ -2,7 +2,7 @@ import { createApp } from '@paperboy/api/app';
 import { closeServices, createServices } from '@paperboy/api/services';
 import { loadConfig } from '@paperboy/config';
 import { runDigestNow } from '@paperboy/digest';
-import { linkIn, pathOf, startTestStack, TEST_PUBLIC_URL, type TestStack } from '@paperboy/testing';
+import { deleteAllSubscribers, linkIn, pathOf, startTestStack, TEST_PUBLIC_URL, type TestStack } from '@paperboy/testing';
 import { signToken, type TokenPurpose } from '@paperboy/tokens';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addDueReaders } from '../support/fixtures.ts';
@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   stack.capture.clear();
-  await stack.services.db.subscriber.deleteMany();
+  await deleteAllSubscribers(stack.services.db);
 });
 
 /** What a token names: the subscriber, or for feedback the subscriber and one paper of theirs. */

@@ -1,7 +1,15 @@
 import { Writable } from 'node:stream';
 import { createApp } from '@paperboy/api/app';
 import { createLogger, readSample } from '@paperboy/observability';
-import { linkIn, pathOf, startTestStack, TEST_PUBLIC_URL, type TestStack, waitForSubscribeRequests } from '@paperboy/testing';
+import {
+  deleteAllSubscribers,
+  linkIn,
+  pathOf,
+  startTestStack,
+  TEST_PUBLIC_URL,
+  type TestStack,
+  waitForSubscribeRequests,
+} from '@paperboy/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 let stack: TestStack;
@@ -31,7 +39,7 @@ beforeEach(async () => {
   await waitForSubscribeRequests(stack.services.db);
   logLines = [];
   stack.capture.clear();
-  await stack.services.db.subscriber.deleteMany();
+  await deleteAllSubscribers(stack.services.db);
 });
 
 const subscription = { email: 'metrics@example.org', topics: ['audio'], timezone: 'UTC', deliveryHour: 7 };
