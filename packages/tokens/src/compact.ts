@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { hmacSha256 } from './hmac.ts';
 import type { TokenPurpose } from './tokens.ts';
 
 /**
@@ -13,7 +14,7 @@ const EXPIRY_BYTES = 4;
 const MAX_TOKEN_LENGTH = 256;
 
 function mac(secret: string, purpose: TokenPurpose, body: Buffer): Buffer {
-  return createHmac('sha256', secret).update(purpose).update('\0').update(body).digest().subarray(0, MAC_BYTES);
+  return hmacSha256(secret, purpose, '\0', body).subarray(0, MAC_BYTES);
 }
 
 export function signCompactToken(secret: string, purpose: TokenPurpose, subject: Buffer, expiresAt: Date): string {

@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { hmacSha256 } from './hmac.ts';
 
 /**
  * Signed, self-contained tokens for links in emails: `<payload>.<signature>`, both base64url.
@@ -19,7 +20,7 @@ interface Payload {
 const MAX_TOKEN_LENGTH = 512;
 
 function sign(secret: string, payload: string): string {
-  return createHmac('sha256', secret).update(payload).digest('base64url');
+  return hmacSha256(secret, payload).toString('base64url');
 }
 
 export function signToken(secret: string, purpose: TokenPurpose, subject: string, expiresAt?: Date): string {
