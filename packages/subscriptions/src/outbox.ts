@@ -69,12 +69,7 @@ export async function recordOutboxEmailsSent(db: Db, sent: Array<{ outboxId: str
   ]);
 }
 
-/** Records how a claimed email ended; 'pending' puts it back for its retry (or the sweep). */
-export async function finishOutboxEmail(db: Db, outboxId: string, outcome: OutboxOutcome, error?: string): Promise<void> {
-  await finishOutboxEmails(db, [outboxId], outcome, error);
-}
-
-/** finishOutboxEmail for several emails with the same outcome, in one statement. */
+/** Records how claimed emails ended, the same for all; 'pending' puts them back for their retry (or the sweep). */
 export async function finishOutboxEmails(db: Db, outboxIds: string[], outcome: OutboxOutcome, error?: string): Promise<void> {
   await db.$executeRaw`
     UPDATE outbox_emails

@@ -9,7 +9,6 @@ import { recordEvent } from './events.ts';
 import { linkFor } from './links.ts';
 import {
   claimOutboxEmails,
-  finishOutboxEmail,
   finishOutboxEmails,
   type OutboxEmail,
   type OutboxRecipient,
@@ -131,14 +130,10 @@ export async function sendSubscriptionMails(
   job?: Job,
 ): Promise<{ outcomes: SubscriptionMailOutcome[]; retry?: Error }> {
   const claimed = await claimOutboxEmails(deps.db, payload.outboxIds);
-  const left = claimed.filter((recipient) => recipient.status === 'unsubscribed' || recipient.status === 'bounced');
-  if (left.length > 0)
-    await finishOutboxEmails(
-      deps.db,
-      left.map((recipient) => recipient.outboxId),
-      'skipped',
-    );
-  const recipients = claimed.filter((recipient) => !left.includes(recipient));
+  const hasLeft = (recipient: OutboxRecipient) => recipient.status === 'unsubscribed' || recipient.status === 'bounced';
+  const left = claimed.filter(hasLeft).map((recipient) => recipient.outboxId);
+  if (left.length > 0) await finishOutboxEmails(deps.db, left, 'skipped');
+  const recipients = claimed.filter((recipient) => !hasLeft(recipient));
   const sends = await Promise.all(recipients.map((recipient) => sendOne(deps, recipient, job)));
   const sent = recipients.filter((_, i) => sends[i]?.outcome === 'sent');
   await recordOutboxEmailsSent(
@@ -167,10 +162,10 @@ export async function sendSubscriptionMails(
 async function recordSendFailure(db: Db, recipient: OutboxRecipient, error: unknown, job?: Job): Promise<void> {
   const message = String((error as Error).message);
   if (error instanceof SendError && error.outcome === 'permanent') {
-    await finishOutboxEmail(db, recipient.outboxId, 'failed', message);
+    await finishOutboxEmails(db, [recipient.outboxId], 'failed', message);
     await recordEvent(db, recipient.id, 'confirmation_rejected', { response: message.slice(0, 300) });
     return;
   }
   const lastAttempt = job !== undefined && job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-  await finishOutboxEmail(db, recipient.outboxId, lastAttempt ? 'failed' : 'pending', message);
+  await finishOutboxEmails(db, [recipient.outboxId], lastAttempt ? 'failed' : 'pending', message);
 }
