@@ -2,6 +2,7 @@ import { getQueue } from '@paperboy/queue';
 import { deleteAllSubscribers, startTestStack, type TestStack } from '@paperboy/testing';
 import { startWorkers } from '@paperboy/worker/registry';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { recordSubscriptionMails } from './outbox.ts';
 import { sweepOutbox } from './outbox-sweep.job.ts';
 import { queueSubscriptionMail, subscriptionMailJob } from './subscription-mail.job.ts';
 
@@ -71,5 +72,20 @@ describe('the outbox of confirmation emails', () => {
     expect(await stack.services.db.outboxEmail.count()).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(stack.capture.messages()).toEqual([]);
+  });
+  it('sends, once, an email whose wake-up a worker before batched wake-ups queued ({ outboxId })', async () => {
+    const subscriber = await addPending('upgraded@example.org');
+    await stopWorkers();
+    try {
+      const [email] = await recordSubscriptionMails(stack.services.db, [subscriber.id]);
+      const queue = getQueue(stack.services.queue, subscriptionMailJob.queue);
+      await queue.add(subscriptionMailJob.queue, { outboxId: email?.outboxId }, { jobId: `outbox-${email?.outboxId}` });
+    } finally {
+      startAgain();
+    }
+    const mail = await stack.capture.waitFor((m) => m.to.includes('upgraded@example.org'));
+    expect(mail.subject).toMatch(/confirm/i);
+    await expect.poll(() => stack.services.db.outboxEmail.findFirstOrThrow().then((row) => row.status)).toBe('sent');
+    expect(stack.capture.messages().filter((m) => m.to.includes('upgraded@example.org'))).toHaveLength(1);
   });
 });
